@@ -1,1 +1,117 @@
-Console.WriteLine("runner");
+using System.Text.Json;
+using Workbook.Runner.Authoring;
+using Workbook.Runner.Cli;
+using Workbook.Runner.Execution;
+using Workbook.Runner.Notebooks;
+
+namespace Workbook.Runner;
+
+/// <summary>The workbook's command-line runner.</summary>
+public static class Program
+{
+    /// <summary>Default per-cell timeout in seconds.</summary>
+    public const double DefaultCellTimeoutSeconds = 300;
+
+    private const string Usage = """
+        Concurrency Workbook runner
+
+        Usage:
+          run [PATH...] [--out DIR] [--cell-timeout SECONDS] [--solutions] [--no-site]
+              Execute notebooks (files, or folders of .ipynb; default: notebooks), each in a fresh
+              C# kernel with its folder as working directory. Writes DIR/notebooks/*.ipynb (executed),
+              DIR/site/index.html (static site, charts draw offline) and DIR/summary.txt.
+              DIR defaults to out. Exit code 0 only when every cell passed.
+              --solutions runs each exercise's reference solution in place of its stub.
+          import FILE.dib OUT.ipynb   Convert a .dib draft into a clean C# notebook.
+          clean PATH...               Remove outputs from notebooks in place.
+          help                        This text.
+        """;
+
+    /// <summary>Entry point; returns the process exit code.</summary>
+    public static async Task<int> Main(string[] args)
+    {
+        try
+        {
+            var line = CommandLine.Parse(args,
+                valued: new HashSet<string> { "--out", "--cell-timeout", "--executed", "--result" },
+                flags: new HashSet<string> { "--solutions", "--no-site" });
+            return line.Command switch
+            {
+                "run" => await Run(line),
+                "execute" => await Execute(line),
+                "import" => Import(line),
+                "clean" => Clean(line),
+                "help" or "--help" or "-h" => Help(),
+                _ => throw new UsageException($"unknown command \"{line.Command}\"."),
+            };
+        }
+        catch (UsageException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            Console.Error.WriteLine("Run with 'help' for usage.");
+            return 2;
+        }
+        catch (Exception e) when (e is RunSetupException or NotebookException or FileNotFoundException or ArgumentException)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return 2;
+        }
+    }
+
+    private static int Help()
+    {
+        Console.WriteLine(Usage);
+        return 0;
+    }
+
+    private static async Task<int> Run(CommandLine line)
+    {
+        var paths = line.Positional.Count > 0 ? line.Positional : ["notebooks"];
+        var options = new RunOptions(paths, line.Get("--out", "out"),
+            new ExecuteOptions(line.Seconds("--cell-timeout", DefaultCellTimeoutSeconds), line.Has("--solutions")),
+            WriteSite: !line.Has("--no-site"));
+        var notebooks = WorkbookRun.ResolveNotebooks(paths);
+        Console.WriteLine($"Running {notebooks.Count} notebook(s){(options.Execute.Solutions ? " with reference solutions" : "")}, cell timeout {options.Execute.CellTimeout.TotalSeconds:0} s ...");
+        var report = await WorkbookRun.RunAsync(options, o =>
+            Console.WriteLine($"  {Path.GetFileName(o.Notebook),-36} {o.Cells.Count,4} cells {o.Seconds,7:0.0} s  {o.StatusText}"));
+        Console.WriteLine();
+        Console.Write(SummaryTable.Format(report));
+        Console.WriteLine($"Executed notebooks: {Path.GetFullPath(Path.Combine(options.OutputFolder, "notebooks"))}");
+        if (report.SiteIndex is not null) Console.WriteLine($"Site: {Path.GetFullPath(report.SiteIndex)}");
+        return report.Succeeded ? 0 : 1;
+    }
+
+    private static async Task<int> Execute(CommandLine line)
+    {
+        if (line.Positional.Count != 1) throw new UsageException("execute takes exactly one notebook.");
+        var result = line.Get("--result", "") is { Length: > 0 } r ? r : throw new UsageException("execute needs --result FILE.");
+        var executed = line.Get("--executed", "") is { Length: > 0 } x ? x : throw new UsageException("execute needs --executed FILE.");
+        var outcome = await NotebookExecutor.ExecuteAsync(Path.GetFullPath(line.Positional[0]), Path.GetFullPath(executed),
+            new ExecuteOptions(line.Seconds("--cell-timeout", DefaultCellTimeoutSeconds), line.Has("--solutions")));
+        File.WriteAllText(result, JsonSerializer.Serialize(outcome with { Notebook = line.Positional[0] }, Json.Options));
+        // A timed-out cell may still be running on a foreground thread: end the process regardless.
+        Console.Out.Flush();
+        Environment.Exit(outcome.Succeeded ? 0 : 1);
+        return 0;
+    }
+
+    private static int Import(CommandLine line)
+    {
+        if (line.Positional.Count != 2) throw new UsageException("import takes a .dib file and the .ipynb to write.");
+        var json = NotebookTemplate.FromDib(File.ReadAllText(line.Positional[0]));
+        File.WriteAllText(line.Positional[1], json);
+        Console.WriteLine($"wrote {line.Positional[1]}");
+        return 0;
+    }
+
+    private static int Clean(CommandLine line)
+    {
+        foreach (var path in WorkbookRun.ResolveNotebooks(line.Positional))
+        {
+            var document = NotebookDocument.Load(path);
+            document.ClearOutputs();
+            document.Save(path);
+        }
+        return 0;
+    }
+}

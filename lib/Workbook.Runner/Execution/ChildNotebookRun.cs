@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Workbook.Runner.Execution;
+
+/// <summary>
+/// Runs one notebook in a child process of its own (a fresh kernel, its own working directory) and
+/// collects the outcome. The child enforces the per-cell timeout; this side adds a last guard and
+/// kills the child's whole process tree if it does not end, so nothing outlives the run.
+/// </summary>
+public static class ChildNotebookRun
+{
+    /// <summary>Runs <paramref name="notebookPath"/>, writing the executed notebook to <paramref name="executedPath"/>.</summary>
+    public static async Task<NotebookOutcome> RunAsync(string notebookPath, string executedPath, ExecuteOptions options, int codeCells, CancellationToken cancellationToken = default)
+    {
+        // The child runs in the notebook's folder, so it is given absolute paths only.
+        var given = notebookPath;
+        notebookPath = Path.GetFullPath(notebookPath);
+        executedPath = Path.GetFullPath(executedPath);
+        var resultPath = executedPath + ".result.json";
+        File.Delete(resultPath);
+        var args = new List<string>
+        {
+            "execute", notebookPath, "--executed", executedPath, "--result", resultPath,
+            "--cell-timeout", options.CellTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture),
+        };
+        if (options.Solutions) args.Add("--solutions");
+
+        var clock = Stopwatch.StartNew();
+        using var process = new Process { StartInfo = RunnerHost.StartInfo(args, Path.GetDirectoryName(Path.GetFullPath(notebookPath))!) };
+        var log = new StringBuilder();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.AppendLine(e.Data); };
+        process.Start();
+        process.StandardInput.Close();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        // Every cell may use its full timeout, plus time to start the kernel and load packages.
+        var guard = options.CellTimeout * Math.Max(1, codeCells) + TimeSpan.FromMinutes(2);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(guard);
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Kill(process);
+            return Failure(given, clock, $"the kernel process did not finish within {guard.TotalMinutes:0} min and was killed.");
+        }
+
+        if (File.Exists(resultPath))
+        {
+            var outcome = JsonSerializer.Deserialize<NotebookOutcome>(File.ReadAllText(resultPath), Json.Options);
+            File.Delete(resultPath);
+            if (outcome is not null) return outcome with { Notebook = given, Seconds = clock.Elapsed.TotalSeconds };
+        }
+        string tail;
+        lock (log) tail = string.Join(Environment.NewLine, log.ToString().Split('\n').TakeLast(15));
+        return Failure(given, clock, $"the kernel process exited with code {process.ExitCode} before reporting a result.{Environment.NewLine}{tail}");
+    }
+
+    private static NotebookOutcome Failure(string notebookPath, Stopwatch clock, string message) =>
+        new(notebookPath, Path.GetFileNameWithoutExtension(notebookPath), [], clock.Elapsed.TotalSeconds, null, message);
+
+    private static void Kill(Process process)
+    {
+        try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { /* already gone */ }
+        process.WaitForExit(10_000);
+    }
+}
+
+/// <summary>The JSON settings shared by the runner's result files.</summary>
+internal static class Json
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+}
