@@ -5,8 +5,9 @@ namespace Workbook.Balancing;
 /// Weights are ignored (every backend is assumed to have the same capacity).
 /// </summary>
 /// <remarks>
-/// <para>Ties: the scan starts one position further on each pick and keeps the first minimum it
-/// meets, so tied backends take turns instead of backend 0 getting them all (deterministic, no randomness).</para>
+/// <para>Ties: each pick starts its scan at a different, well-spread position (Fibonacci hashing of
+/// the pick number) and keeps the first minimum it meets, so tied backends share the work instead
+/// of backend 0 getting it all. Deterministic: no random numbers involved.</para>
 /// <para>Cost: a full O(n) scan, cut short as soon as an idle backend (0 outstanding) is seen,
 /// which is the common case below saturation.</para>
 /// <para>Thread-safety: lock-free; the scan reads counts that concurrent picks may raise a
@@ -29,7 +30,11 @@ public sealed class LeastConnections : Balancer
     protected override int Choose()
     {
         int n = Count;
-        int start = (int)(Interlocked.Increment(ref _start) % n);
+
+        // Starting one place further each time would make the scan chase a run of backends it just
+        // filled (like clustering in linear probing); multiplying by 2^64/phi scatters the starts evenly.
+        ulong spread = unchecked((ulong)Interlocked.Increment(ref _start) * 0x9E3779B97F4A7C15UL);
+        int start = (int)(((spread >> 32) * (ulong)n) >> 32);
         bool all = AllAvailable;
         int best = -1;
         int bestLoad = int.MaxValue;
