@@ -2,7 +2,7 @@ namespace Workbook.Balancing;
 
 /// <summary>
 /// Round-robin: backend 0, 1, 2, ..., n-1, 0, 1, ... ignoring weights and load.
-/// O(1) per pick; an ejected backend's turn passes to the next available one.
+/// O(1) per pick; while some backend is ejected, the turns rotate over the available ones only (O(n) per pick).
 /// </summary>
 /// <remarks>Thread-safety: the turn counter is advanced with <see cref="Interlocked.Increment(ref long)"/>,
 /// so concurrent picks never share a turn; over any n·k consecutive picks each backend gets exactly k.</remarks>
@@ -23,16 +23,29 @@ public sealed class RoundRobin : Balancer
     protected override int Choose()
     {
         int n = Count;
-        int start = (int)(Interlocked.Increment(ref _turn) % n);
+        long turn = Interlocked.Increment(ref _turn);
         if (AllAvailable)
         {
-            return start;
+            return (int)(turn % n);
         }
 
-        for (int k = 0; k < n; k++)
+        // Handing an ejected backend's turn to its neighbour would give that neighbour a double share;
+        // counting turns over the available backends keeps the shares equal.
+        int available = 0;
+        for (int i = 0; i < n; i++)
         {
-            int i = start + k < n ? start + k : start + k - n;
-            if (IsAvailable(i))
+            available += IsAvailable(i) ? 1 : 0;
+        }
+
+        if (available == 0)
+        {
+            return -1;
+        }
+
+        int target = (int)(turn % available);
+        for (int i = 0; i < n; i++)
+        {
+            if (IsAvailable(i) && target-- == 0)
             {
                 return i;
             }

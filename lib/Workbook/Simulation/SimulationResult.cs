@@ -10,6 +10,7 @@ namespace Workbook.Simulation;
 /// <param name="VirtualSeconds">Virtual time at which the last request finished.</param>
 /// <param name="LongestQueue">The most requests any one server ever held at once.</param>
 /// <param name="RequestsPerServer">Requests each server was given, by server index (warm-up included).</param>
+/// <param name="MeanTimePerServer">Mean time in system of each server's measured requests (NaN for a server that had none).</param>
 /// <param name="QueueSamples">Queue-length snapshots, if <see cref="Scenario.SampleInterval"/> was set.</param>
 /// <param name="WallTime">Real time the run took (machine-dependent; everything else is deterministic).</param>
 public sealed record SimulationResult(
@@ -22,6 +23,7 @@ public sealed record SimulationResult(
     double VirtualSeconds,
     int LongestQueue,
     IReadOnlyList<long> RequestsPerServer,
+    IReadOnlyList<double> MeanTimePerServer,
     IReadOnlyList<QueueSample> QueueSamples,
     TimeSpan WallTime)
 {

@@ -30,6 +30,12 @@ internal sealed class SimulationRun
     private readonly float[] _timesInSystem;
     private readonly int[]? _staleView;
     private readonly List<QueueSample> _queueSamples = [];
+    private readonly double[] _serverTimeSum;
+    private readonly long[] _serverMeasured;
+    private readonly bool _exponential;
+    private readonly double _refreshEvery;
+    private readonly double _sampleEvery;
+    private readonly int _maxSamples;
     private int _measured;
     private double _sumTimeInSystem;
     private double _maxTimeInSystem;
@@ -69,6 +75,14 @@ internal sealed class SimulationRun
         long warmUp = (long)(scenario.Requests * scenario.WarmUpFraction);
         _timesInSystem = new float[scenario.Requests - warmUp];
         _staleView = scenario.RefreshInterval is null ? null : new int[_servers];
+        _serverTimeSum = new double[_servers];
+        _serverMeasured = new long[_servers];
+
+        // Copied into fields so the per-event code does not go through the record's properties.
+        _exponential = scenario.Service == ServiceTime.Exponential;
+        _refreshEvery = scenario.RefreshInterval ?? double.PositiveInfinity;
+        _sampleEvery = scenario.SampleInterval ?? double.PositiveInfinity;
+        _maxSamples = scenario.SampleInterval is null ? 0 : scenario.MaxSamples;
     }
 
     public SimulationResult Execute()
@@ -123,6 +137,12 @@ internal sealed class SimulationRun
 
         double window = now - _measureStart;
         var summary = LatencySummary.FromBuffer(_timesInSystem, _measured, _sumTimeInSystem, _maxTimeInSystem);
+        var perServer = new double[_servers];
+        for (int i = 0; i < _servers; i++)
+        {
+            perServer[i] = _serverMeasured[i] == 0 ? double.NaN : _serverTimeSum[i] / _serverMeasured[i];
+        }
+
         return new SimulationResult(
             _balancer.Name,
             _scenario,
@@ -133,6 +153,7 @@ internal sealed class SimulationRun
             VirtualSeconds: now,
             _longestQueue,
             _assigned,
+            perServer,
             _queueSamples,
             stopwatch.Elapsed);
     }
@@ -150,17 +171,13 @@ internal sealed class SimulationRun
         {
             // Nothing changes between events, so the state just before this event is the state at the refresh instant.
             Array.Copy(_inSystem, _staleView, _servers);
-            double interval = _scenario.RefreshInterval!.Value;
-            _nextRefresh = (Math.Floor(now / interval) + 1) * interval;
+            _nextRefresh = (Math.Floor(now / _refreshEvery) + 1) * _refreshEvery;
         }
 
-        if (_scenario.SampleInterval is { } every)
+        while (_nextSample <= now && _queueSamples.Count < _maxSamples)
         {
-            while (_nextSample <= now && _queueSamples.Count < _scenario.MaxSamples)
-            {
-                _queueSamples.Add(new QueueSample(_nextSample, (int[])_inSystem.Clone()));
-                _nextSample += every;
-            }
+            _queueSamples.Add(new QueueSample(_nextSample, (int[])_inSystem.Clone()));
+            _nextSample += _sampleEvery;
         }
 
         _clock.AdvanceTo(now);
@@ -168,7 +185,7 @@ internal sealed class SimulationRun
 
     private void Dispatch(double now, bool measured)
     {
-        double work = _scenario.Service == ServiceTime.Exponential ? -Math.Log(1.0 - _random.NextDouble()) : 1.0;
+        double work = _exponential ? -Math.Log(1.0 - _random.NextDouble()) : 1.0;
         var lease = _balancer.Pick();
         int server = lease.Index;
         if ((uint)server >= (uint)_servers)
@@ -212,6 +229,8 @@ internal sealed class SimulationRun
         {
             _timesInSystem[_measured++] = (float)timeInSystem;
             _sumTimeInSystem += timeInSystem;
+            _serverTimeSum[server] += timeInSystem;
+            _serverMeasured[server]++;
             if (timeInSystem > _maxTimeInSystem)
             {
                 _maxTimeInSystem = timeInSystem;
