@@ -20,7 +20,7 @@ internal sealed class HealthTracker
     private readonly int[] _failures;
     private readonly DateTimeOffset[] _ejectedUntil;
     private int _notHealthy;
-    private DateTimeOffset _earliestReturn = DateTimeOffset.MaxValue;
+    private long _earliestReturnTicks = long.MaxValue; // UTC ticks, a long so it can be read without the lock
 
     public HealthTracker(Backend[] backends, EjectionOptions options, TimeProvider time)
     {
@@ -53,13 +53,15 @@ internal sealed class HealthTracker
         }
 
         var now = _time.GetUtcNow();
+
+        // Checked before taking the lock so that picks during an outage do not all queue on it.
+        if (now.UtcTicks < Volatile.Read(ref _earliestReturnTicks))
+        {
+            return;
+        }
+
         lock (_gate)
         {
-            if (now < _earliestReturn)
-            {
-                return;
-            }
-
             var earliest = DateTimeOffset.MaxValue;
             for (int i = 0; i < _state.Length; i++)
             {
@@ -78,7 +80,7 @@ internal sealed class HealthTracker
                 }
             }
 
-            _earliestReturn = earliest;
+            Volatile.Write(ref _earliestReturnTicks, earliest.UtcTicks);
         }
     }
 
@@ -193,9 +195,9 @@ internal sealed class HealthTracker
         _ejectedUntil[index] = until;
         _failures[index] = 0;
         Volatile.Write(ref _state[index], (int)BackendHealth.Ejected);
-        if (until < _earliestReturn)
+        if (until.UtcTicks < _earliestReturnTicks)
         {
-            _earliestReturn = until;
+            Volatile.Write(ref _earliestReturnTicks, until.UtcTicks);
         }
     }
 }
