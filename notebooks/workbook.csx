@@ -13,5 +13,6 @@ if (!System.IO.File.Exists(workbookLibrary))
 // The library can only be used by the next submission, so the namespaces and the chart formatter
 // are set up in a command the kernel runs just before your next cell.
 Microsoft.DotNet.Interactive.Kernel.Current.DeferCommand(new Microsoft.DotNet.Interactive.Commands.SubmitCode(
+    "using System.Collections.Concurrent; using System.Diagnostics; using System.IO; using System.Threading; " +
     "using Workbook; using Workbook.Charts; using Workbook.Measurement; using Workbook.Exercises; Workbook.Notebook.Setup();"));
 Console.WriteLine($"Workbook library ready: {workbookLibrary} (built {System.IO.File.GetLastWriteTime(workbookLibrary):yyyy-MM-dd HH:mm}).");

@@ -22,6 +22,8 @@ public static class Program
               DIR/site/index.html (static site, charts draw offline) and DIR/summary.txt.
               DIR defaults to out. Exit code 0 only when every cell passed.
               --solutions runs each exercise's reference solution in place of its stub.
+          export FILE.ipynb OUT.dib   Write a notebook as .dib text (cells separated by #!markdown / #!csharp)
+                                      for editing; import turns it back into the same notebook.
           import FILE.dib OUT.ipynb   Convert a .dib draft into a clean C# notebook.
           clean PATH...               Remove outputs from notebooks in place.
           help                        This text.
@@ -40,6 +42,7 @@ public static class Program
                 "run" => await Run(line),
                 "execute" => await Execute(line),
                 "import" => Import(line),
+                "export" => Export(line),
                 "clean" => Clean(line),
                 "help" or "--help" or "-h" => Help(),
                 _ => throw new UsageException($"unknown command \"{line.Command}\"."),
@@ -100,6 +103,14 @@ public static class Program
         if (line.Positional.Count != 2) throw new UsageException("import takes a .dib file and the .ipynb to write.");
         var json = NotebookTemplate.FromDib(File.ReadAllText(line.Positional[0]));
         File.WriteAllText(line.Positional[1], json);
+        Console.WriteLine($"wrote {line.Positional[1]}");
+        return 0;
+    }
+
+    private static int Export(CommandLine line)
+    {
+        if (line.Positional.Count != 2) throw new UsageException("export takes a .ipynb file and the .dib to write.");
+        File.WriteAllText(line.Positional[1], NotebookTemplate.ToDib(NotebookDocument.Load(line.Positional[0])));
         Console.WriteLine($"wrote {line.Positional[1]}");
         return 0;
     }

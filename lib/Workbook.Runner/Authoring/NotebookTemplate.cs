@@ -36,6 +36,28 @@ public static class NotebookTemplate
         return Notebook(cells).ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true, IndentSize = 1, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
     }
 
+    /// <summary>
+    /// Converts a notebook to .dib text (outputs dropped), the form authors edit; <see cref="FromDib"/>
+    /// turns it back into the same notebook.
+    /// </summary>
+    public static string ToDib(Notebooks.NotebookDocument notebook)
+    {
+        ArgumentNullException.ThrowIfNull(notebook);
+        var text = new System.Text.StringBuilder();
+        foreach (var cell in notebook.Cells)
+        {
+            var kernel = cell.Kind switch
+            {
+                Notebooks.CellKind.Markdown => "markdown",
+                Notebooks.CellKind.Code => cell.Kernel,
+                _ => throw new ArgumentException($"{notebook.Path}: cell {cell.Number} is a raw cell, which .dib cannot hold.", nameof(notebook)),
+            };
+            if (text.Length > 0) text.Append("\n\n");
+            text.Append("#!").Append(kernel).Append("\n\n").Append(cell.Source);
+        }
+        return text.Append('\n').ToString();
+    }
+
     /// <summary>A C# code cell with no outputs.</summary>
     public static JsonObject CodeCell(string source) => new()
     {

@@ -87,3 +87,15 @@ public class NotebookCatalogTests
         Assert.All(usings, u => Assert.Contains(u, namespaces));
     }
 }
+
+public class NotebookRoundTripTests
+{
+    [Theory]
+    [MemberData(nameof(NotebookCatalogTests.Notebooks), MemberType = typeof(NotebookCatalogTests))]
+    public void ExportThenImport_CommittedNotebook_GivesTheSameFile(string name)
+    {
+        var path = Path.Combine(Repo.Notebooks, name);
+        var dib = Workbook.Runner.Authoring.NotebookTemplate.ToDib(NotebookDocument.Load(path));
+        Assert.Equal(File.ReadAllText(path), Workbook.Runner.Authoring.NotebookTemplate.FromDib(dib));
+    }
+}
