@@ -6,6 +6,10 @@ namespace Workbook.Queues;
 /// </summary>
 /// <typeparam name="TIn">Type of the items written into the pipeline.</typeparam>
 /// <typeparam name="TOut">Type of the items the last stage so far produces.</typeparam>
+/// <remarks>
+/// Thread-safety: immutable, so a builder may be shared and started many times; each
+/// <see cref="Start"/> or <see cref="RunAsync"/> creates fresh channels and workers.
+/// </remarks>
 public sealed class PipelineBuilder<TIn, TOut>
 {
     private readonly IReadOnlyList<PipelineStageSpec> specs;

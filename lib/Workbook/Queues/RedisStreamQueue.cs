@@ -45,6 +45,9 @@ public sealed class RedisStreamQueue : IMessageQueue
         Description = description;
     }
 
+    /// <summary>The Redis server this queue talks to, as given in the connection string (e.g. <c>127.0.0.1:40123</c>).</summary>
+    public string Endpoint => endpoint;
+
     /// <summary>The Redis key of the stream.</summary>
     public string Stream { get; }
 

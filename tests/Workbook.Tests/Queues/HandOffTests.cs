@@ -9,7 +9,7 @@ public class HandOffTests
     {
         // No speed assertion: only that both measurements ran to completion (each verifies its
         // own count and checksum and would throw otherwise).
-        var report = await HandOff.CompareAsync(items: 50_000, capacity: 64).Within();
+        var report = await HandOff.CompareAsync(items: 50_000, capacity: 64, rounds: 2).Within();
 
         Assert.Equal(50_000, report.Items);
         Assert.True(report.BlockingCollectionPerSecond > 0);
@@ -22,5 +22,12 @@ public class HandOffTests
     {
         var ex = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => HandOff.CompareAsync(items: 0).Within());
         Assert.Equal("items", ex.ParamName);
+    }
+
+    [Fact]
+    public async Task CompareAsync_ZeroRounds_ThrowsNamingRounds()
+    {
+        var ex = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => HandOff.CompareAsync(rounds: 0).Within());
+        Assert.Equal("rounds", ex.ParamName);
     }
 }

@@ -44,7 +44,8 @@ public class MessageQueuesTests
         Assert.DoesNotContain('\n', queue.Description);
         var id = await queue.PublishAsync("hi").Within();
         Assert.Equal(id, Assert.Single(await queue.ReadNewAsync("A").Within()).Id);
-        var port = int.Parse(redis.Description.Split("127.0.0.1:")[1].Split(',')[0], System.Globalization.CultureInfo.InvariantCulture);
+        var port = int.Parse(redis.Endpoint.Split(':')[1], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains(redis.Endpoint, queue.Description);
 
         await queue.DisposeAsync().Within();
 

@@ -41,7 +41,7 @@ public class RedisServerTests
     [Fact]
     public void CreateStartInfo_AnyServer_LoopbackNoPersistenceAndMarkedAsChild()
     {
-        var start = RedisServer.CreateStartInfo("/usr/bin/redis-server", 40123, "/tmp/wb");
+        var start = RedisLauncher.CreateStartInfo("/usr/bin/redis-server", 40123, "/tmp/wb");
 
         Assert.Equal(
             ["--port", "40123", "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", "/tmp/wb", "--daemonize", "no"],
