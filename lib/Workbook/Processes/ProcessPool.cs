@@ -281,10 +281,21 @@ public sealed class ProcessPool : IAsyncDisposable
                 return;
             }
 
-            if (_queue.Reader.TryRead(out PoolJob? job) && !job.IsFinished)
+            if (!_queue.Reader.TryRead(out PoolJob? job) || job.IsFinished)
             {
-                await RunJobAsync(slot, worker, job).ConfigureAwait(false);
+                continue;
             }
+
+            if (worker.ProcessHasExited)
+            {
+                // The worker died while idle and its pipe has not told us yet. The item never
+                // reached it, so it must not be charged a retry: put it back and replace the worker.
+                Replace(slot, worker);
+                Requeue(job);
+                continue;
+            }
+
+            await RunJobAsync(slot, worker, job).ConfigureAwait(false);
         }
     }
 
@@ -348,6 +359,14 @@ public sealed class ProcessPool : IAsyncDisposable
         job.TryFail(IsDisposed
             ? Disposed()
             : new WorkerCrashedException(job.Item.Label, crash.ExitCode, crash.ProcessId, job.Crashes));
+    }
+
+    private void Requeue(PoolJob job)
+    {
+        if (!_queue.Writer.TryWrite(job))
+        {
+            job.TryFail(IsDisposed ? Disposed() : NoWorkersLeft());
+        }
     }
 
     private void Replace(PoolSlot slot, WorkerProcess dead)

@@ -149,7 +149,16 @@ public sealed class WorkerProcess : IAsyncDisposable
                 stderr.Add(e.Data);
             }
         };
-        process.Start();
+        try
+        {
+            process.Start();
+        }
+        catch
+        {
+            process.Dispose(); // Nothing started (e.g. no dotnet host found), so nothing to reap.
+            throw;
+        }
+
         process.BeginErrorReadLine();
 
         MultiplexingStream? mx = null;
@@ -193,6 +202,25 @@ public sealed class WorkerProcess : IAsyncDisposable
             await WaitBoundedAsync(process.WaitForExitAsync(CancellationToken.None), ExitBound).ConfigureAwait(false);
             process.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Asks the operating system directly whether the child has exited, without waiting for the
+    /// pipe to report it (on Unix this reaps the child if it is a zombie).
+    /// </summary>
+    internal bool ProcessHasExited
+    {
+        get
+        {
+            try
+            {
+                return _process.HasExited;
+            }
+            catch (InvalidOperationException)
+            {
+                return true; // Disposed: certainly not running.
+            }
         }
     }
 
@@ -254,15 +282,16 @@ public sealed class WorkerProcess : IAsyncDisposable
     {
         cancellationToken.ThrowIfCancellationRequested();
         WorkerCall call = await SubmitAsync(item).ConfigureAwait(false);
-        using (cancellationToken.UnsafeRegister(
-            static state =>
-            {
-                (WorkerProcess worker, long id) = ((WorkerProcess, long))state!;
-                worker.RequestCancel(id);
-            },
-            (this, call.Id)))
+        try
         {
             return await call.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && !call.Task.IsCompleted)
+        {
+            // Sent from here rather than from a token registration: WaitAsync's own callback can
+            // resume this method inline and dispose such a registration before it ever runs.
+            RequestCancel(call.Id);
+            throw;
         }
     }
 
