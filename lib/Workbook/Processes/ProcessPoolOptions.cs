@@ -5,6 +5,7 @@ public sealed record ProcessPoolOptions
 {
     private readonly int _maxRetries = 1;
     private readonly TimeSpan _shutdownGrace = TimeSpan.FromSeconds(2);
+    private readonly TimeProvider _timeProvider = TimeProvider.System;
 
     /// <summary>
     /// How many more times an item is started after the worker running it dies (default 1).
@@ -34,5 +35,10 @@ public sealed record ProcessPoolOptions
     }
 
     /// <summary>The clock for the activity timeline (default <see cref="TimeProvider.System"/>).</summary>
-    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+    /// <exception cref="ArgumentNullException">Set to null.</exception>
+    public TimeProvider TimeProvider
+    {
+        get => _timeProvider;
+        init => _timeProvider = value ?? throw new ArgumentNullException(nameof(TimeProvider));
+    }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Workbook.Processes;
 
 namespace Workbook.Tests.Processes;
@@ -25,5 +26,23 @@ public sealed class ProcessPoolRunAllTests
         Assert.Equal(items.Select(i => CpuWork.CountPrimes(i.Argument, i.Argument2)), results.Select(r => r.Value));
         Assert.Equal(items.Select(i => Primes.Count(i.Argument, i.Argument2)), results.Select(r => r.Value));
         Assert.Equal(workers, pool.Timeline.Select(s => s.Worker).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Timeline_InjectedClock_OffsetsComeFromThatClock()
+    {
+        var clock = new FakeTimeProvider();
+        await using ProcessPool pool = await ProcessPool.StartAsync(1, new ProcessPoolOptions { TimeProvider = clock }).Within();
+
+        clock.Advance(TimeSpan.FromSeconds(5));
+        await pool.RunAsync(WorkItem.Echo("first")).Within();
+        clock.Advance(TimeSpan.FromSeconds(2));
+        await pool.RunAsync(WorkItem.Echo("second")).Within();
+
+        Assert.Equal(
+            [(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5)), (TimeSpan.FromSeconds(7), TimeSpan.FromSeconds(7))],
+            pool.Timeline.Select(s => (s.Start, s.End)));
+        pool.ClearTimeline();
+        Assert.Empty(pool.Timeline);
     }
 }

@@ -65,6 +65,7 @@ public sealed class WorkItemTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new ProcessPoolOptions { MaxRetries = -1 });
         Assert.Throws<ArgumentOutOfRangeException>(() => new ProcessPoolOptions { ShutdownGrace = TimeSpan.FromSeconds(-1) });
+        Assert.Throws<ArgumentNullException>(() => new ProcessPoolOptions { TimeProvider = null! });
         Assert.Equal(1, new ProcessPoolOptions().MaxRetries);
     }
 }
