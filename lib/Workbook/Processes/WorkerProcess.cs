@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using Nerdbank.Streams;
-using Workbook.Processes.Wire;
 
 namespace Workbook.Processes;
 
@@ -27,7 +26,7 @@ namespace Workbook.Processes;
 /// <para><see cref="LogReceived"/> handlers run on a background reader thread; keep them short.
 /// An exception from a handler is swallowed so that it cannot break the connection.</para>
 /// </remarks>
-public sealed class WorkerProcess : IAsyncDisposable
+public sealed partial class WorkerProcess : IAsyncDisposable
 {
     private static readonly TimeSpan ExitBound = TimeSpan.FromSeconds(5);
 
@@ -136,75 +135,6 @@ public sealed class WorkerProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    /// <summary>Starts a worker with a log handler attached before the first message can arrive.</summary>
-    internal static async Task<WorkerProcess> StartAsync(Action<WorkerLog>? onLog, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        var stderr = new StderrTail();
-        var process = new Process { StartInfo = WorkerLauncher.CreateStartInfo() };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-            {
-                stderr.Add(e.Data);
-            }
-        };
-        try
-        {
-            process.Start();
-        }
-        catch
-        {
-            process.Dispose(); // Nothing started (e.g. no dotnet host found), so nothing to reap.
-            throw;
-        }
-
-        process.BeginErrorReadLine();
-
-        MultiplexingStream? mx = null;
-        try
-        {
-            Task exited = process.WaitForExitAsync(CancellationToken.None);
-            Stream duplex = FullDuplexStream.Splice(process.StandardOutput.BaseStream, process.StandardInput.BaseStream);
-            mx = await MultiplexingStream.CreateAsync(
-                duplex, new MultiplexingStream.Options { ProtocolMajorVersion = 3 }, cancellationToken).ConfigureAwait(false);
-            Task<MultiplexingStream.Channel> work = mx.OfferChannelAsync(WireNames.WorkChannel, cancellationToken);
-            Task<MultiplexingStream.Channel> log = mx.OfferChannelAsync(WireNames.LogChannel, cancellationToken);
-            Task offered = Task.WhenAll(work, log);
-            _ = offered.ContinueWith(
-                static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-
-            // A child that cannot run (no runtime, broken DLL) exits instead of accepting the channels.
-            if (await Task.WhenAny(offered, exited).WaitAsync(cancellationToken).ConfigureAwait(false) != offered)
-            {
-                throw new InvalidOperationException(
-                    $"Worker process {process.Id} exited with code {process.ExitCode} during start-up. {stderr.Describe()}");
-            }
-
-            var worker = new WorkerProcess(process, mx, await work.ConfigureAwait(false), await log.ConfigureAwait(false));
-            if (onLog is not null)
-            {
-                worker.LogReceived += onLog;
-            }
-
-            stderr.Forward = line => worker.Raise(new WorkerLog(worker.ProcessId, null, WorkerLogKind.Stderr, line));
-            worker.StartReading();
-            return worker;
-        }
-        catch
-        {
-            KillQuietly(process);
-            if (mx is not null)
-            {
-                await mx.DisposeAsync().ConfigureAwait(false);
-            }
-
-            await WaitBoundedAsync(process.WaitForExitAsync(CancellationToken.None), ExitBound).ConfigureAwait(false);
-            process.Dispose();
-            throw;
-        }
-    }
-
     /// <summary>
     /// Asks the operating system directly whether the child has exited, without waiting for the
     /// pipe to report it (on Unix this reaps the child if it is a zombie).
@@ -222,52 +152,6 @@ public sealed class WorkerProcess : IAsyncDisposable
                 return true; // Disposed: certainly not running.
             }
         }
-    }
-
-    /// <summary>Sends an item; the returned call completes when the worker replies or dies. Never throws.</summary>
-    internal async Task<WorkerCall> SubmitAsync(WorkItem item)
-    {
-        var call = new WorkerCall(Interlocked.Increment(ref _lastId), item);
-        bool accepted;
-        lock (_gate)
-        {
-            accepted = !_closed;
-            if (accepted)
-            {
-                _pending.Add(call.Id, call);
-            }
-        }
-
-        if (!accepted)
-        {
-            call.Fail(new WorkerCrashedException(item.Label, ExitCode, ProcessId));
-            return call;
-        }
-
-        var request = new WireRequest(WireNames.Run, call.Id, item.WireOperation, item.Label, item.Argument, item.Argument2, item.Text);
-        if (!await TrySendAsync(request).ConfigureAwait(false))
-        {
-            // A worker we cannot write to is useless. Killing it guarantees its stdout ends,
-            // so the reader fails this call (and any other) instead of leaving it waiting.
-            Kill();
-        }
-
-        return call;
-    }
-
-    /// <summary>Asks the worker to stop a request; harmless if it already replied.</summary>
-    internal void RequestCancel(long id)
-    {
-        lock (_gate)
-        {
-            if (_closed || !_pending.ContainsKey(id))
-            {
-                return;
-            }
-        }
-
-        // Off the canceller's thread: Cancel() callers should not wait on our pipe.
-        _ = Task.Run(() => TrySendAsync(new WireRequest(WireNames.Cancel, id)));
     }
 
     /// <summary>Closes stdin, waits up to <paramref name="grace"/> for a clean exit, then kills.</summary>
@@ -292,142 +176,6 @@ public sealed class WorkerProcess : IAsyncDisposable
             // resume this method inline and dispose such a registration before it ever runs.
             RequestCancel(call.Id);
             throw;
-        }
-    }
-
-    private void StartReading()
-    {
-        _ = ReadRepliesAsync();
-        _ = ReadLogsAsync();
-        _ = WatchExitAsync();
-    }
-
-    private async Task ReadRepliesAsync()
-    {
-        try
-        {
-            await foreach (WireReply reply in FrameCodec.ReadAllAsync(
-                _work.Input, WireJson.Default.WireReply, CancellationToken.None).ConfigureAwait(false))
-            {
-                Complete(reply);
-            }
-        }
-        catch (Exception)
-        {
-            // A broken or corrupt stream means the same as an ended one: this worker is finished.
-        }
-
-        await OnConnectionLostAsync().ConfigureAwait(false);
-    }
-
-    private async Task ReadLogsAsync()
-    {
-        try
-        {
-            await foreach (WireLog message in FrameCodec.ReadAllAsync(
-                _log.Input, WireJson.Default.WireLog, CancellationToken.None).ConfigureAwait(false))
-            {
-                WorkerLogKind kind = message.Kind == WireNames.Progress ? WorkerLogKind.Progress : WorkerLogKind.Info;
-                Raise(new WorkerLog(ProcessId, message.Label, kind, message.Message, message.Progress));
-            }
-        }
-        catch (Exception)
-        {
-            // Losing the log channel loses only chatter; the work channel decides the worker's fate.
-        }
-    }
-
-    private async Task WatchExitAsync()
-    {
-        await _process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
-
-        // Safety net: once the child is gone its stdout must end soon. If the multiplexer has
-        // not noticed by then, dispose it so the reader stops and pending calls are failed.
-        if (!await WaitBoundedAsync(_exited.Task, ExitBound).ConfigureAwait(false))
-        {
-            await _mx.DisposeAsync().ConfigureAwait(false);
-        }
-    }
-
-    private void Complete(WireReply reply)
-    {
-        WorkerCall? call;
-        lock (_gate)
-        {
-            _pending.Remove(reply.Id, out call);
-        }
-
-        if (call is null)
-        {
-            return;
-        }
-
-        switch (reply.Status)
-        {
-            case WireNames.Ok:
-                call.Succeed(new WorkResult(
-                    call.Item.Label, call.Item.Operation, reply.Value, reply.Text, ProcessId, TimeSpan.FromMilliseconds(reply.ElapsedMs)));
-                break;
-            case WireNames.Cancelled:
-                call.Cancelled();
-                break;
-            default:
-                call.Fail(new WorkItemFailedException(
-                    call.Item.Label, reply.ErrorType ?? "unknown", reply.Error ?? reply.Status, ProcessId));
-                break;
-        }
-    }
-
-    private async Task OnConnectionLostAsync()
-    {
-        if (Interlocked.Exchange(ref _connectionLost, 1) != 0)
-        {
-            return;
-        }
-
-        // The pipe usually breaks a moment before the OS reports the exit; wait for it so the
-        // exception can carry the real exit code. A child that keeps running is killed.
-        Task exit = _process.WaitForExitAsync(CancellationToken.None);
-        if (!await WaitBoundedAsync(exit, ExitBound).ConfigureAwait(false))
-        {
-            Kill();
-            await WaitBoundedAsync(exit, ExitBound).ConfigureAwait(false);
-        }
-
-        int? code = _process.HasExited ? _process.ExitCode : null;
-        WorkerCall[] orphans;
-        lock (_gate)
-        {
-            _closed = true;
-            _exitCode = code;
-            orphans = [.. _pending.Values];
-            _pending.Clear();
-        }
-
-        foreach (WorkerCall call in orphans)
-        {
-            call.Fail(new WorkerCrashedException(call.Item.Label, code, ProcessId));
-        }
-
-        _exited.TrySetResult();
-    }
-
-    private async Task<bool> TrySendAsync(WireRequest request)
-    {
-        await _writeLock.WaitAsync().ConfigureAwait(false);
-        try
-        {
-            await FrameCodec.WriteAsync(_work.Output, request, WireJson.Default.WireRequest, CancellationToken.None)
-                .ConfigureAwait(false);
-            return true;
-        }
-        catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidOperationException or OperationCanceledException)
-        {
-            return false;
-        }
-        finally
-        {
-            _writeLock.Release();
         }
     }
 
