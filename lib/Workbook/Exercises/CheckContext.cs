@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 
 namespace Workbook.Exercises;
@@ -74,6 +75,81 @@ public sealed class CheckContext
     /// <exception cref="OperationCanceledException">The check's time limit passed.</exception>
     public void RunThreads(int count, Action<int> body) =>
         TryRunThreads(count, body, System.Threading.Timeout.InfiniteTimeSpan);
+
+    /// <summary>
+    /// Calls <paramref name="operation"/> over and over on <paramref name="count"/> start-gated
+    /// background threads for about <paramref name="duration"/>, and reports exactly how many
+    /// calls each thread completed and how many of them overlapped with another thread's.
+    /// </summary>
+    /// <remarks>
+    /// Running for a duration rather than a fixed number of calls is what makes races show on a
+    /// busy 2-core machine: a fixed small loop can finish within one scheduler time slice, before
+    /// any other thread runs, and a race needs two threads truly running at the same time.
+    /// <see cref="ConcurrentRun.OverlappedCalls"/> measures how much of that really happened, so
+    /// a check can keep going until it has seen enough before it declares an answer race-free.
+    /// </remarks>
+    /// <param name="count">How many threads (at least 2).</param>
+    /// <param name="duration">How long each thread keeps calling.</param>
+    /// <param name="operation">The call to repeat; receives the thread index.</param>
+    /// <returns>The calls per thread and the overlap observed.</returns>
+    /// <exception cref="AggregateException">A call threw.</exception>
+    /// <exception cref="OperationCanceledException">The check's time limit passed.</exception>
+    public ConcurrentRun RunThreadsFor(int count, TimeSpan duration, Action<int> operation)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 2);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(duration, TimeSpan.Zero);
+        ArgumentNullException.ThrowIfNull(operation);
+        const int Batch = 64;
+
+        // One published progress counter per thread, 16 longs apart so that threads do not
+        // share a cache line (which would slow them and distort the overlap measurement).
+        const int Stride = 16;
+        var progress = new long[count * Stride];
+        var calls = new long[count];
+        var overlapped = new long[count];
+        long span = (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        CancellationToken token = CancellationToken;
+        RunThreads(count, index =>
+        {
+            long end = Stopwatch.GetTimestamp() + span;
+            long done = 0, together = 0;
+            do
+            {
+                long othersBefore = OthersProgress(progress, index, count, Stride);
+                for (int i = 0; i < Batch; i++)
+                {
+                    operation(index);
+                }
+
+                done += Batch;
+                Volatile.Write(ref progress[index * Stride], done);
+
+                // Another thread advanced during this microsecond-long batch: the two really ran at the same time.
+                if (OthersProgress(progress, index, count, Stride) != othersBefore)
+                {
+                    together += Batch;
+                }
+            }
+            while (Stopwatch.GetTimestamp() < end && !token.IsCancellationRequested);
+            calls[index] = done;
+            overlapped[index] = together;
+        });
+        return new ConcurrentRun(calls, overlapped.Sum());
+    }
+
+    private static long OthersProgress(long[] progress, int self, int count, int stride)
+    {
+        long sum = 0;
+        for (int t = 0; t < count; t++)
+        {
+            if (t != self)
+            {
+                sum += Volatile.Read(ref progress[t * stride]);
+            }
+        }
+
+        return sum;
+    }
 
     /// <summary>
     /// Like <see cref="RunThreads"/>, but gives up after <paramref name="within"/> and returns
