@@ -23,6 +23,7 @@ public sealed class ExerciseRunner
     /// <summary>The default time limit of one check.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(20);
 
+    private readonly IReadOnlyList<Exercise>? _exercises;
     private readonly TextWriter? _output;
     private readonly int _seed;
     private readonly Dictionary<string, int> _hintsShown = new(StringComparer.Ordinal);
@@ -36,7 +37,7 @@ public sealed class ExerciseRunner
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.Timeout, TimeSpan.Zero, nameof(options.Timeout));
         Timeout = options.Timeout;
         ProgressStore = options.Progress;
-        Exercises = options.Exercises ?? ExerciseCatalogue.All;
+        _exercises = options.Exercises;
         _output = options.Output;
         _seed = options.Seed;
     }
@@ -47,8 +48,8 @@ public sealed class ExerciseRunner
     /// <summary>Where results are recorded, or null.</summary>
     public ProgressStore? ProgressStore { get; }
 
-    /// <summary>The exercises this runner knows.</summary>
-    public IReadOnlyList<Exercise> Exercises { get; }
+    /// <summary>The exercises this runner knows (the whole catalogue unless the options gave a list).</summary>
+    public IReadOnlyList<Exercise> Exercises => _exercises ?? ExerciseCatalogue.All;
 
     private TextWriter Output => _output ?? Console.Out;
 
@@ -59,20 +60,16 @@ public sealed class ExerciseRunner
     /// <returns>The outcome and its message.</returns>
     public CheckResult Check<T>(string id, Func<T> create)
     {
-        Exercise? exercise = ExerciseCatalogue.Find(Exercises, id ?? string.Empty);
         CheckResult result;
-        if (exercise is null)
+        try
         {
-            result = new CheckResult(id ?? "(null)", "unknown exercise", CheckOutcome.Failed, $"there is no exercise '{id}'. Known exercises: {KnownIds()}.");
+            result = Evaluate(id, create);
         }
-        else if (create is null)
+        catch (Exception error)
         {
-            result = Failed(exercise, $"pass a factory that makes your answer, e.g. Exercises.Check(\"{exercise.Id}\", () => new YourClass()).");
-        }
-        else
-        {
-            result = Run(exercise, () => create());
-            RecordProgress(exercise, result.Outcome);
+            // Only a bug in the exercise system itself gets here; it must still not reach the notebook.
+            result = new CheckResult(id ?? "(null)", "exercise system error", CheckOutcome.Failed,
+                $"the checker itself failed ({error.GetType().Name}: {error.Message}). This is not your fault; please report it.");
         }
 
         Output.WriteLine(result.ToString());
@@ -136,6 +133,24 @@ public sealed class ExerciseRunner
         return Print(HintAt(exercise, level));
     }
 
+    private CheckResult Evaluate<T>(string id, Func<T> create)
+    {
+        Exercise? exercise = ExerciseCatalogue.Find(Exercises, id ?? string.Empty);
+        if (exercise is null)
+        {
+            return new CheckResult(id ?? "(null)", "unknown exercise", CheckOutcome.Failed, $"there is no exercise '{id}'. Known exercises: {KnownIds()}.");
+        }
+
+        if (create is null)
+        {
+            return Failed(exercise, $"pass a factory that makes your answer, e.g. Exercises.Check(\"{exercise.Id}\", () => new YourClass()).");
+        }
+
+        CheckResult result = Run(exercise, () => create());
+        RecordProgress(exercise, result.Outcome);
+        return result;
+    }
+
     private static HintResult HintAt(Exercise exercise, int level)
     {
         int count = exercise.Hints.Count;
@@ -196,7 +211,7 @@ public sealed class ExerciseRunner
         {
             ProgressStore.Record(exercise.Id, outcome);
         }
-        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        catch (Exception error)
         {
             // Losing a progress tick is annoying but must never turn a check into an exception.
             Output.WriteLine($"(Progress not saved to {ProgressStore.Path}: {error.Message})");

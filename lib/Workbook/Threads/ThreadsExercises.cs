@@ -58,5 +58,20 @@ public sealed class ThreadsExercises : IExerciseSet
                     + "lock (first.Sync) { lock (second.Sync) { from.Balance -= amount; to.Balance += amount; } }",
             ],
             LockOrderingCheck.Verify),
+
+        Exercise.Define<IOnceCell>(
+            "01.4",
+            ChapterName,
+            "Create it exactly once",
+            [
+                "if (_value == null) _value = open(); is check-then-act, a race just like count++: two threads can both see "
+                    + "'not created yet' and both create one. What has to surround BOTH the check and the creation?",
+                "Put the check and the creation under one lock on a shared private object. If you first check outside the lock to "
+                    + "save time (double-checked locking), check AGAIN inside it: another thread may have created the value while you "
+                    + "waited for the lock. Lazy<T> packages exactly this.",
+                "Nearly the answer: private readonly object _gate = new(); private Connection? _value; "
+                    + "public Connection GetOrCreate(Func<Connection> open) { lock (_gate) { return _value ??= open(); } }",
+            ],
+            OnceCellCheck.Verify),
     ];
 }

@@ -196,6 +196,25 @@ public sealed class ExerciseRunnerTests : IDisposable
     }
 
     [Fact]
+    public void Check_ProgressFileCannotBeWritten_StillReturnsTheOutcomeAndSaysSo()
+    {
+        string blocker = Path.Combine(_harness.Directory, "blocker");
+        File.WriteAllText(blocker, "a file where a folder should be");
+        var output = new StringWriter();
+        var runner = new ExerciseRunner(new ExerciseRunnerOptions
+        {
+            Exercises = TestExercises.All,
+            Progress = new ProgressStore(Path.Combine(blocker, "progress.json")),
+            Output = output,
+        });
+
+        CheckResult result = runner.Check("99.1", () => new DelegateProbe(() => { }));
+
+        Assert.Equal(CheckOutcome.Passed, result.Outcome);
+        Assert.Contains("(Progress not saved to", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Constructor_NonPositiveTimeout_Throws() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new ExerciseRunner(new ExerciseRunnerOptions { Timeout = TimeSpan.Zero }));
 }
