@@ -1,0 +1,19 @@
+using System.Globalization;
+
+namespace Workbook.Threads;
+
+/// <summary>What running <see cref="Items"/> tiny work items with one mechanism cost.</summary>
+/// <param name="Mechanism">How the items were started.</param>
+/// <param name="Items">How many items were started.</param>
+/// <param name="Completed">How many ran to completion (equals <see cref="Items"/>).</param>
+/// <param name="Elapsed">From the first start to the last completion.</param>
+public sealed record StartCost(StartMechanism Mechanism, int Items, int Completed, TimeSpan Elapsed)
+{
+    /// <summary>The average cost of one item.</summary>
+    public TimeSpan PerItem => Items == 0 ? TimeSpan.Zero : Elapsed / Items;
+
+    /// <summary>E.g. <c>NewThread: 1,000 items in 85 ms (85.0 µs each)</c>.</summary>
+    public override string ToString() => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{Mechanism}: {Completed:N0} items in {Elapsed.TotalMilliseconds:N0} ms ({PerItem.TotalMicroseconds:0.0} µs each)");
+}
