@@ -25,6 +25,10 @@ public static class Program
           export FILE.ipynb OUT.dib   Write a notebook as .dib text (cells separated by #!markdown / #!csharp)
                                       for editing; import turns it back into the same notebook.
           import FILE.dib OUT.ipynb   Convert a .dib draft into a clean C# notebook.
+          progress [--chapter NN-name] [--file PROGRESS.json]
+                                      Which exercises are passed, per chapter. Reads your progress file
+                                      (WORKBOOK_PROGRESS, else ~/.concurrency-workbook/progress.json),
+                                      or a learner's file given with --file.
           clean PATH...               Remove outputs from notebooks in place.
           help                        This text.
         """;
@@ -35,7 +39,7 @@ public static class Program
         try
         {
             var line = CommandLine.Parse(args,
-                valued: new HashSet<string> { "--out", "--cell-timeout", "--executed", "--result" },
+                valued: new HashSet<string> { "--out", "--cell-timeout", "--executed", "--result", "--chapter", "--file" },
                 flags: new HashSet<string> { "--solutions", "--no-site" });
             return line.Command switch
             {
@@ -43,6 +47,7 @@ public static class Program
                 "execute" => await Execute(line),
                 "import" => Import(line),
                 "export" => Export(line),
+                "progress" => ShowProgress(line),
                 "clean" => Clean(line),
                 "help" or "--help" or "-h" => Help(),
                 _ => throw new UsageException($"unknown command \"{line.Command}\"."),
@@ -104,6 +109,18 @@ public static class Program
         var json = NotebookTemplate.FromDib(File.ReadAllText(line.Positional[0]));
         File.WriteAllText(line.Positional[1], json);
         Console.WriteLine($"wrote {line.Positional[1]}");
+        return 0;
+    }
+
+    private static int ShowProgress(CommandLine line)
+    {
+        var chapter = line.Get("--chapter", "") is { Length: > 0 } c ? c : null;
+        if (chapter is not null && !Workbook.Exercises.ExerciseCatalogue.Chapters.Contains(chapter))
+            throw new UsageException($"no chapter \"{chapter}\" has exercises; known: {string.Join(", ", Workbook.Exercises.ExerciseCatalogue.Chapters)}.");
+        var file = line.Get("--file", "");
+        if (file.Length > 0 && !File.Exists(file)) throw new UsageException($"{file}: no such progress file.");
+        var store = file.Length > 0 ? new Workbook.Exercises.ProgressStore(file) : Workbook.Exercises.ProgressStore.ForCurrentUser();
+        Console.WriteLine(Workbook.Exercises.Progress.Report(store, chapter));
         return 0;
     }
 

@@ -12,8 +12,12 @@ namespace Workbook.Runner.Execution;
 /// </summary>
 public static class ChildNotebookRun
 {
-    /// <summary>Runs <paramref name="notebookPath"/>, writing the executed notebook to <paramref name="executedPath"/>.</summary>
-    public static async Task<NotebookOutcome> RunAsync(string notebookPath, string executedPath, ExecuteOptions options, int codeCells, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Runs <paramref name="notebookPath"/>, writing the executed notebook to <paramref name="executedPath"/>.
+    /// Exercise checks in the notebook record into <paramref name="progressPath"/>, never into the
+    /// learner's own progress file: an automated run (solutions mode above all) is not the learner's work.
+    /// </summary>
+    public static async Task<NotebookOutcome> RunAsync(string notebookPath, string executedPath, string progressPath, ExecuteOptions options, int codeCells, CancellationToken cancellationToken = default)
     {
         // The child runs in the notebook's folder, so it is given absolute paths only.
         var given = notebookPath;
@@ -29,7 +33,9 @@ public static class ChildNotebookRun
         if (options.Solutions) args.Add("--solutions");
 
         var clock = Stopwatch.StartNew();
-        using var process = new Process { StartInfo = RunnerHost.StartInfo(args, Path.GetDirectoryName(Path.GetFullPath(notebookPath))!) };
+        var start = RunnerHost.StartInfo(args, Path.GetDirectoryName(notebookPath)!);
+        start.Environment[Workbook.Exercises.ProgressStore.EnvironmentVariable] = Path.GetFullPath(progressPath);
+        using var process = new Process { StartInfo = start };
         var log = new StringBuilder();
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.AppendLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.AppendLine(e.Data); };

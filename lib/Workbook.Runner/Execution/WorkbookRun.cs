@@ -5,7 +5,7 @@ namespace Workbook.Runner.Execution;
 
 /// <summary>What to run and where to write it.</summary>
 /// <param name="Paths">Notebook files and/or folders of notebooks.</param>
-/// <param name="OutputFolder">Receives notebooks/ (executed copies), site/ and summary.txt.</param>
+/// <param name="OutputFolder">Receives notebooks/ (executed copies), site/, summary.txt and the run's own progress.json.</param>
 /// <param name="Execute">Per-cell timeout and solutions mode.</param>
 /// <param name="WriteSite">Whether to write the HTML site.</param>
 public sealed record RunOptions(IReadOnlyList<string> Paths, string OutputFolder, ExecuteOptions Execute, bool WriteSite = true);
@@ -69,7 +69,7 @@ public static class WorkbookRun
             {
                 var cells = NotebookDocument.Load(notebook).Cells.Count(c => c.Kind == CellKind.Code);
                 var executed = Path.Combine(executedFolder, Path.GetFileName(notebook));
-                outcome = await ChildNotebookRun.RunAsync(notebook, executed, options.Execute, cells, cancellationToken);
+                outcome = await ChildNotebookRun.RunAsync(notebook, executed, Path.Combine(options.OutputFolder, "progress.json"), options.Execute, cells, cancellationToken);
             }
             catch (NotebookException e)
             {
