@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Workbook.Runner.Execution;
 using Workbook.Tests.Support;
 
@@ -32,6 +34,22 @@ public class NotebookExecutionTests
         var notebook = report.Notebooks.Single();
         Assert.True(notebook.Succeeded, SummaryTable.Format(report));
         Assert.NotEmpty(notebook.Cells);
-        if (solutions) Assert.DoesNotContain("NOT ATTEMPTED", File.ReadAllText(notebook.ExecutedPath!));
+        // Exercise checks print one verdict line each: untouched stubs must say NOT ATTEMPTED YET
+        // (never FAILED), and the reference solutions must all say PASSED.
+        var verdicts = PrintedLines(notebook.ExecutedPath!).Where(l => Regex.IsMatch(l, @"^(PASSED|FAILED|NOT ATTEMPTED YET) [0-9]{2}\.[0-9]+ ")).ToList();
+        var stubs = Workbook.Runner.Notebooks.NotebookDocument.Load(Path.Combine(Repo.Notebooks, name)).Cells
+            .Count(c => SolutionSource.ExerciseId(c.Source) is not null);
+        Assert.True(verdicts.Count >= stubs, $"{stubs} exercise stubs but only {verdicts.Count} check verdicts were printed");
+        if (solutions) Assert.All(verdicts, v => Assert.StartsWith("PASSED", v));
+        else Assert.All(verdicts, v => Assert.StartsWith("NOT ATTEMPTED YET", v));
+    }
+
+    private static IEnumerable<string> PrintedLines(string executedNotebook)
+    {
+        var json = JsonNode.Parse(File.ReadAllText(executedNotebook))!;
+        return json["cells"]!.AsArray()
+            .SelectMany(c => c!["outputs"]?.AsArray() ?? [])
+            .Where(o => o!["output_type"]?.GetValue<string>() == "stream")
+            .SelectMany(o => string.Concat(o!["text"]!.AsArray().Select(t => t!.GetValue<string>())).Split('\n'));
     }
 }

@@ -60,7 +60,7 @@ public class SiteRenderingTests
     {
         using var temp = new TempFolder();
         var dib = "#!markdown\n\n# Chart check\n\n#!csharp\n\n#load \"workbook.csx\"\n\n#!csharp\n\n"
-                + "Plot.Line(\"Squares\", \"n\", \"n²\", new Series(\"squares\", Enumerable.Range(1, 5).Select(i => (double)i).ToArray(), Enumerable.Range(1, 5).Select(i => (double)(i * i)).ToArray()))\n";
+                + "Plot.Line(new Series(\"squares\", [1.0, 2, 3, 4, 5], [1.0, 4, 9, 16, 25]), \"Squares\", \"n\", \"n squared\")\n";
         // A private copy of the repository's shape: notebooks/ with the setup script, and a link to
         // the built library, so the test never writes into the real notebooks/ folder.
         var notebooks = Directory.CreateDirectory(temp.File("notebooks")).FullName;
