@@ -81,7 +81,8 @@ public static class Program
         var notebooks = WorkbookRun.ResolveNotebooks(paths);
         Console.WriteLine($"Running {notebooks.Count} notebook(s){(options.Execute.Solutions ? " with reference solutions" : "")}, cell timeout {options.Execute.CellTimeout.TotalSeconds:0} s ...");
         var report = await WorkbookRun.RunAsync(options, o =>
-            Console.WriteLine($"  {Path.GetFileName(o.Notebook),-36} {o.Cells.Count,4} cells {o.Seconds,7:0.0} s  {o.StatusText}"));
+            Console.WriteLine($"  {Path.GetFileName(o.Notebook),-36} {o.Cells.Count,4} cells {o.Seconds,7:0.0} s  {o.StatusText}"),
+            guard: LeftoverGuard.Enable());
         Console.WriteLine();
         Console.Write(SummaryTable.Format(report));
         Console.WriteLine($"Executed notebooks: {Path.GetFullPath(Path.Combine(options.OutputFolder, "notebooks"))}");

@@ -39,6 +39,11 @@ public static class ChildNotebookRun
         var log = new StringBuilder();
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.AppendLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.AppendLine(e.Data); };
+        // Wait for the kernel process itself, not for its output pipes to close: a process the
+        // notebook leaked may hold them open, and the leftover guard deals with it afterwards.
+        var exited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.EnableRaisingEvents = true;
+        process.Exited += (_, _) => exited.TrySetResult();
         process.Start();
         process.StandardInput.Close();
         process.BeginOutputReadLine();
@@ -50,7 +55,7 @@ public static class ChildNotebookRun
         limit.CancelAfter(guard);
         try
         {
-            await process.WaitForExitAsync(limit.Token);
+            await exited.Task.WaitAsync(limit.Token);
         }
         catch (OperationCanceledException)
         {

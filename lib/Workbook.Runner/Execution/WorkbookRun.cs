@@ -51,8 +51,11 @@ public static class WorkbookRun
         return result;
     }
 
-    /// <summary>Runs everything in <paramref name="options"/>; <paramref name="progress"/> hears each notebook as it ends.</summary>
-    public static async Task<RunReport> RunAsync(RunOptions options, Action<NotebookOutcome>? progress = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Runs everything in <paramref name="options"/>; <paramref name="progress"/> hears each notebook as it ends.
+    /// With a <paramref name="guard"/>, a notebook that leaves processes running fails, and they are killed.
+    /// </summary>
+    public static async Task<RunReport> RunAsync(RunOptions options, Action<NotebookOutcome>? progress = null, CancellationToken cancellationToken = default, LeftoverGuard? guard = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var notebooks = ResolveNotebooks(options.Paths);
@@ -74,6 +77,11 @@ public static class WorkbookRun
             catch (NotebookException e)
             {
                 outcome = new NotebookOutcome(notebook, Path.GetFileNameWithoutExtension(notebook), [], 0, null, e.Message);
+            }
+            if (guard?.CollectLeftovers(new HashSet<int>()) is { Count: > 0 } leftovers)
+            {
+                var message = $"the notebook left {leftovers.Count} process(es) running after it ended; they were killed: {string.Join("; ", leftovers)}";
+                outcome = outcome with { Error = outcome.Error is null ? message : outcome.Error + Environment.NewLine + message };
             }
             outcomes.Add(outcome);
             progress?.Invoke(outcome);
