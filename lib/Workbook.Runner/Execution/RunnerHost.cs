@@ -56,14 +56,6 @@ public static class RunnerHost
         return info;
     }
 
-    /// <summary>The dotnet executable that is running this process, or "dotnet" from PATH.</summary>
-    public static string DotnetHost()
-    {
-        var self = Environment.ProcessPath;
-        if (self is not null && Path.GetFileNameWithoutExtension(self).Equals("dotnet", StringComparison.OrdinalIgnoreCase)) return self;
-        if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } hostPath && File.Exists(hostPath)) return hostPath;
-        var root = Environment.GetEnvironmentVariable("DOTNET_ROOT");
-        if (root is { Length: > 0 } && File.Exists(Path.Combine(root, "dotnet"))) return Path.Combine(root, "dotnet");
-        return "dotnet";
-    }
+    /// <summary>The dotnet executable that is running this process (the same search the process pool uses).</summary>
+    public static string DotnetHost() => Workbook.Processes.WorkerLauncher.FindHost();
 }
