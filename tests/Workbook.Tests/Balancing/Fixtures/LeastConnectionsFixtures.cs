@@ -12,11 +12,12 @@ public sealed class FewestOutstandingStub : ILeastConnections
 
     public int Count => _outstanding.Length;
 
-    public int Outstanding(int backend) => _outstanding[backend];
+    public int Outstanding(int backend) => Volatile.Read(ref _outstanding[backend]);
 
     public IRequestTicket Pick()
     {
-        // TODO: choose the backend with the fewest outstanding requests, count this one, return a ticket for it.
+        // TODO: choose the backend with the fewest outstanding requests, count this request on it,
+        // and return a ticket whose Complete and Dispose take it off again, exactly once.
         throw new NotImplementedException();
     }
 }

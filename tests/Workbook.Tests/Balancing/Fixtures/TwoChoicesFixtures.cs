@@ -7,7 +7,7 @@ public sealed class TwoDistinctChoicesStub : ITwoChoices
 {
     public int Choose(IReadOnlyList<int> outstanding, Random random)
     {
-        // TODO: sample two different backends with random, return the one with fewer outstanding requests.
+        // TODO: sample two DIFFERENT backends with random and return the one with fewer outstanding requests.
         throw new NotImplementedException();
     }
 }

@@ -7,7 +7,8 @@ public sealed class SmoothScheduleStub : IWeightedRoundRobin
 {
     public IReadOnlyList<int> Picks(IReadOnlyList<int> weights, int count)
     {
-        // TODO: add each weight to its backend's score, pick the highest score, subtract the total from the winner.
+        // TODO: keep a running score per backend; on each pick add every weight to its score,
+        // choose the highest score, and subtract the total weight from the winner.
         throw new NotImplementedException();
     }
 }
