@@ -34,7 +34,7 @@ internal static class ReliableConsumerCheck
         return $"{SteadyMessages} messages were each handled once and acknowledged. The consumer crashed while handling message {crashedOn} "
             + $"holding {heldAtCrash} unacknowledged messages; restarted, it finished them first ({twice} were handled twice: at-least-once delivery, "
             + $"which is why handlers must be idempotent). Consumer B left the {heldByA} messages of crashed consumer A alone while they were fresh, "
-            + $"and took them over once they had been idle for {Duration(waited)}. Nothing was lost and nothing is left pending.";
+            + $"and took them over once they had been idle for {Duration(waited)} (on the checker's fake clock). Nothing was lost and nothing is left pending.";
     }
 
     private static async Task SteadyAsync(Func<IReliableConsumer> create, CheckContext context)
