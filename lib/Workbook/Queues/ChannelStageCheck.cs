@@ -120,13 +120,20 @@ internal static class ChannelStageCheck
         var observed = new ObservedWriter<int>(output.Writer);
         await using var run = StageRun.Start(answer, Work, observed, output.Reader, context.CancellationToken);
         var written = 0;
+        var waitingToWrite = 0;
         var producer = Task.Run(
             async () =>
             {
                 for (var item = 1; item <= FloodItems; item++)
                 {
                     // When the input is full this waits: the producer moves only as fast as the stage reads.
-                    await run.Input.Writer.WriteAsync(item, run.Token).ConfigureAwait(false);
+                    var write = run.Input.Writer.WriteAsync(item, run.Token);
+                    if (!write.IsCompleted)
+                    {
+                        Volatile.Write(ref waitingToWrite, item);
+                    }
+
+                    await write.ConfigureAwait(false);
                     Volatile.Write(ref written, item);
                 }
 
@@ -134,11 +141,15 @@ internal static class ChannelStageCheck
             },
             run.Token);
 
-        // Nobody reads until the output and the input are both full (a correct stage is then parked in
-        // WriteAsync and the producer in its own WriteAsync), or until the stage or the producer stops.
+        // Nobody reads until the stage has met the full output (a correct one is then parked in WriteAsync
+        // with one item in hand), the input is full and the producer is parked on its next item; or until
+        // the stage or the producer stops. Then the number written shows exactly where backpressure held it.
+        bool BackedUp() =>
+            observed.Full.IsCompleted
+            && output.Reader.Count == OutputCapacity && run.Input.Reader.Count == InputCapacity
+            && Volatile.Read(ref waitingToWrite) == Volatile.Read(ref written) + 1;
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (!(output.Reader.Count == OutputCapacity && run.Input.Reader.Count == InputCapacity)
-            && !run.Stage.IsCompleted && !producer.IsCompleted && clock.Elapsed < Patience)
+        while (!BackedUp() && !run.Stage.IsCompleted && !producer.IsCompleted && clock.Elapsed < Patience)
         {
             await Task.Delay(1, context.CancellationToken).ConfigureAwait(false);
         }
