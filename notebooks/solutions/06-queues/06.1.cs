@@ -11,7 +11,8 @@ using Workbook.Queues;
 // the loop, with the error if there was one.
 public sealed class NeverDropStage : IChannelStage
 {
-    public async Task RunAsync(ChannelReader<int> input, ChannelWriter<int> output, Func<int, int> work, CancellationToken cancellationToken)
+    public async Task RunAsync(ChannelReader<int> input, ChannelWriter<int> output,
+                               Func<int, int> work, CancellationToken cancellationToken)
     {
         try
         {

@@ -12,7 +12,8 @@ using Workbook.Queues;
 // handled, so a crash leaves the batch pending for redelivery instead of losing it.
 public sealed class AckAfterProcessingConsumer : IReliableConsumer
 {
-    public async Task<int> PollAsync(IMessageQueue queue, string name, Func<QueueMessage, Task> handle, CancellationToken cancellationToken)
+    public async Task<int> PollAsync(IMessageQueue queue, string name,
+                                     Func<QueueMessage, Task> handle, CancellationToken cancellationToken)
     {
         IReadOnlyList<QueueMessage> batch = await queue.ReadPendingAsync(name, IReliableConsumer.BatchSize, cancellationToken);
         if (batch.Count == 0)
