@@ -57,6 +57,10 @@ public sealed class RedisStreamQueue : IMessageQueue
     /// <inheritdoc />
     public string Description { get; }
 
+    /// <summary>The redis-server this queue started and stops on disposal (see <see cref="MessageQueues.OpenAsync"/>),
+    /// or null when it connected to a server someone else runs.</summary>
+    public RedisServer? Server => ownedServer;
+
     /// <summary>Connects to a Redis server and makes sure the stream and its consumer group exist.</summary>
     /// <param name="connectionString">StackExchange.Redis connection string, e.g. <c>127.0.0.1:6379</c>.</param>
     /// <param name="stream">Key of the stream.</param>

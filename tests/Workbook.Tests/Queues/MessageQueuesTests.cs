@@ -54,6 +54,29 @@ public class MessageQueuesTests
         listener.Stop();
     }
 
+    [RedisFact]
+    public async Task DisposeAsync_QueueThatStartedItsServer_ServerProcessHasExited()
+    {
+        var queue = Assert.IsType<RedisStreamQueue>(await MessageQueues.OpenAsync("owned-" + Guid.NewGuid().ToString("N"), QueueBackend.Redis).Within());
+        var server = Assert.IsType<RedisServer>(queue.Server);
+        Assert.False(server.HasExited);
+        Assert.Contains(System.Diagnostics.Process.GetProcesses(), p => p.Id == server.ProcessId);
+
+        await queue.DisposeAsync().Within();
+
+        Assert.True(server.HasExited);
+        Assert.DoesNotContain(System.Diagnostics.Process.GetProcesses(), p => p.Id == server.ProcessId);
+    }
+
+    [RedisFact]
+    public async Task Server_QueueConnectedToSomeoneElsesServer_IsNull()
+    {
+        await using var server = await RedisServer.StartAsync().Within();
+        await using var queue = await RedisStreamQueue.ConnectAsync(server.ConnectionString, "shared-" + Guid.NewGuid().ToString("N")).Within();
+
+        Assert.Null(queue.Server);
+    }
+
     [Fact]
     public async Task OpenAsync_BlankName_ThrowsNamingName()
     {
