@@ -3,6 +3,7 @@ using System.Globalization;
 using System.IO.Pipelines;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Workbook.Processes;
 
 namespace Workbook.Networking;
@@ -57,14 +58,55 @@ public sealed partial class DemoServer
     private static IResult BadRequest(string message) =>
         Results.Text(message + "\n", statusCode: StatusCodes.Status400BadRequest);
 
+    /// <summary>The most bytes of a refused body the server reads and drops so that its client sees the 413.</summary>
+    private const long RefusedBodyDrainLimit = 8 * 1024 * 1024;
+
+    private static readonly TimeSpan RefusedBodyDrainTime = TimeSpan.FromSeconds(2);
+
+    private async Task RefuseTooLargeAsync(HttpContext context)
+    {
+        // Answer 413 before reading anything: a client that sent "Expect: 100-continue" then never sends the body.
+        context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+        context.Response.Headers.Connection = "close";
+        await context.Response.CompleteAsync().ConfigureAwait(false);
+
+        // A client that is already sending would get "broken pipe" instead of our answer if we closed
+        // with its bytes unread, so read and drop a bounded amount of them first.
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = null;
+        }
+
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        deadline.CancelAfter(RefusedBodyDrainTime);
+        PipeReader body = context.Request.BodyReader;
+        long drained = 0;
+        try
+        {
+            while (drained < RefusedBodyDrainLimit)
+            {
+                ReadResult read = await body.ReadAsync(deadline.Token).ConfigureAwait(false);
+                drained += read.Buffer.Length;
+                body.AdvanceTo(read.Buffer.End);
+                if (read.IsCompleted)
+                {
+                    break;
+                }
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException or BadHttpRequestException)
+        {
+            // Too slow, gone, or malformed: stop draining; Kestrel closes the connection.
+        }
+    }
+
     private async Task EchoAsync(HttpContext context)
     {
         HttpRequest request = context.Request;
         HttpResponse response = context.Response;
         if (request.ContentLength > options.MaxRequestBodySize)
         {
-            // Refuse before reading: with "Expect: 100-continue" the client never even sends the body.
-            response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            await RefuseTooLargeAsync(context).ConfigureAwait(false);
             return;
         }
 

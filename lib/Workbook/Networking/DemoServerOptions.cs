@@ -14,7 +14,11 @@ public sealed record DemoServerOptions
     /// <summary>The server's name, sent in the <c>X-Backend</c> header of every response; "demo" by default.</summary>
     public string Name { get; init; } = "demo";
 
-    /// <summary>The largest request body accepted, in bytes (<see cref="DefaultMaxRequestBodySize"/> by default); a larger one gets 413.</summary>
+    /// <summary>
+    /// The largest request body accepted, in bytes (<see cref="DefaultMaxRequestBodySize"/> by default).
+    /// A body declared larger gets 413 at once; the server then reads and drops up to 8 MiB of it, so a
+    /// client that is already sending reads the 413 rather than a broken connection.
+    /// </summary>
     public long MaxRequestBodySize { get; init; } = DefaultMaxRequestBodySize;
 
     /// <summary>The most TCP connections Kestrel keeps open at once; further ones are closed at once. Null (the default) means no limit.</summary>

@@ -36,8 +36,3 @@ public sealed record ThreadUsageResult(
         CultureInfo.InvariantCulture,
         $"{Style.ToString().ToLowerInvariant()}: {Requests:N0} requests in {Durations.Format(Elapsed)}, pool threads {ThreadsBefore} → peak {PeakThreads} (+{Growth}), {Failures:N0} failed");
 }
-
-/// <summary>The number of thread-pool threads at one moment.</summary>
-/// <param name="At">Time since the batch started.</param>
-/// <param name="Threads">Thread-pool threads then.</param>
-public readonly record struct ThreadSample(TimeSpan At, int Threads);

@@ -37,6 +37,71 @@ public sealed class DemoServerTests : LoopbackTest
     }
 
     [Fact]
+    public async Task DisposeAsync_ShortRequestInFlight_LetsItFinish()
+    {
+        DemoServer server = await DemoServer.StartAsync(new DemoServerOptions { ShutdownTimeout = TimeSpan.FromSeconds(20) }).WaitAsync(Timeout);
+        using HttpClient client = NewClient();
+        Task<HttpResponseMessage> pending = client.GetAsync(server.Url("/delay?ms=300"));
+        await WaitUntilAsync(() => server.Stats.InFlight == 1, "the request is in flight");
+
+        await server.DisposeAsync().AsTask().WaitAsync(Timeout);
+
+        using HttpResponseMessage response = await pending.WaitAsync(Timeout);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(SocketCensus.IsListening(server.Port));
+    }
+
+    [Fact]
+    public async Task DisposeAsync_LongRequestInFlight_AbortsItAfterTheShutdownTimeout()
+    {
+        DemoServer server = await DemoServer.StartAsync(new DemoServerOptions { ShutdownTimeout = TimeSpan.FromMilliseconds(100) }).WaitAsync(Timeout);
+        using HttpClient client = NewClient();
+        Task<HttpResponseMessage> pending = client.GetAsync(server.Url("/delay?ms=60000"));
+        await WaitUntilAsync(() => server.Stats.InFlight == 1, "the request is in flight");
+
+        await server.DisposeAsync().AsTask().WaitAsync(Timeout);
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => pending.WaitAsync(Timeout));
+        Assert.False(SocketCensus.IsListening(server.Port));
+    }
+
+    [Fact]
+    public async Task Options_MaxConcurrentConnections_ClosesConnectionsOverTheLimit()
+    {
+        DemoServer server = await StartServerAsync(new DemoServerOptions { MaxConcurrentConnections = 1 });
+        using (var holder = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp))
+        {
+            await holder.ConnectAsync(IPAddress.Loopback, server.Port).WaitAsync(Timeout);
+            await WaitUntilAsync(() => server.Stats.ConnectionsOpen == 1, "the first connection is admitted");
+
+            string refused = await SendRawAsync(server.Port, "GET /fast HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+
+            Assert.Equal("", refused); // closed without an answer
+        }
+
+        await WaitUntilAsync(() => server.Stats.ConnectionsOpen == 0, "the first connection is gone");
+        string served = await SendRawAsync(server.Port, "GET /fast HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        Assert.StartsWith("HTTP/1.1 200", served);
+    }
+
+    [Fact]
+    public async Task SetExtraLatency_Positive_AppliesToLaterRequests()
+    {
+        DemoServer server = await StartServerAsync();
+        using HttpClient client = NewClient();
+
+        server.SetExtraLatency(TimeSpan.FromMilliseconds(60_000));
+        Task<string> slow = client.GetStringAsync(server.Url("/fast"));
+        await WaitUntilAsync(() => server.Stats.InFlight == 1, "the delayed request is held");
+        server.SetExtraLatency(TimeSpan.Zero);
+        string fast = await client.GetStringAsync(server.Url("/fast")).WaitAsync(Timeout);
+
+        Assert.Equal("ok\n", fast);
+        Assert.False(slow.IsCompleted); // still held by the latency set when it arrived
+        Assert.Equal(TimeSpan.Zero, server.ExtraLatency);
+    }
+
+    [Fact]
     public async Task Fast_Get_ReturnsOkWithBackendHeader()
     {
         DemoServer server = await StartServerAsync(new DemoServerOptions { Name = "alpha" });
@@ -116,13 +181,27 @@ public sealed class DemoServerTests : LoopbackTest
         Assert.Equal("ok\n", await client.GetStringAsync(server.Url("/fast")).WaitAsync(Timeout));
     }
 
+    [Theory]
+    [InlineData(100_000)]
+    [InlineData(3_000_000)]
+    public async Task Echo_BodyOverTheLimitSentWhole_Returns413RatherThanABrokenConnection(int size)
+    {
+        DemoServer server = await StartServerAsync();
+        using HttpClient client = NewClient();
+
+        using HttpResponseMessage response = await client.PostAsync(server.Url("/echo"), new ByteArrayContent(new byte[size])).WaitAsync(Timeout);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("ok\n", await client.GetStringAsync(server.Url("/fast")).WaitAsync(Timeout));
+    }
+
     [Fact]
     public async Task Echo_DeclaredLengthOverTheLimitOnARawSocket_Returns413AndKeepsServing()
     {
         DemoServer server = await StartServerAsync();
 
         string reply = await SendRawAsync(server.Port,
-            "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 1000000\r\nConnection: close\r\n\r\n");
+            "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 100000\r\nConnection: close\r\n\r\n" + new string('x', 100_000));
 
         Assert.StartsWith("HTTP/1.1 413", reply);
         using HttpClient client = NewClient();
