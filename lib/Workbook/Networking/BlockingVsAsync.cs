@@ -49,7 +49,8 @@ public static class BlockingVsAsync
         int after = ThreadPool.ThreadCount;
         IReadOnlyList<ThreadSample> timeline = sampler.Stop();
         int peak = timeline.Select(s => s.Threads).Append(before).Append(after).Max();
-        return new ThreadUsageResult(style, requests, ok.Count(r => !r), elapsed, before, after, peak, timeline);
+        int peakBusy = timeline.Select(s => s.Busy).DefaultIfEmpty(0).Max();
+        return new ThreadUsageResult(style, requests, ok.Count(r => !r), elapsed, before, after, peak, peakBusy, timeline);
     }
 
     /// <summary>Runs the async batch, then the blocking one, and returns both (async first).</summary>

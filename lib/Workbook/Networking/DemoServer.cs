@@ -89,7 +89,15 @@ public sealed partial class DemoServer : IAsyncDisposable
         }
         catch
         {
-            await server.DisposeAsync().ConfigureAwait(false);
+            try
+            {
+                await server.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (Exception)
+            {
+                // Stopping a half-started host may fail too; the start failure below is the one to report.
+            }
+
             throw;
         }
 

@@ -1,4 +1,5 @@
 using System.Collections;
+using Workbook.Balancing;
 
 namespace Workbook.Networking;
 
@@ -33,6 +34,10 @@ public sealed class DemoServerGroup : IReadOnlyList<DemoServer>, IAsyncDisposabl
     /// <param name="pathAndQuery">A path starting with '/'.</param>
     /// <returns>One absolute URI per server.</returns>
     public IReadOnlyList<Uri> Urls(string pathAndQuery) => servers.Select(s => s.Url(pathAndQuery)).ToArray();
+
+    /// <summary>One weight-1 balancing backend per server, named like it, in index order.</summary>
+    /// <returns>The backends, ready for <c>Balancers.Create(name, farm.ToBackends())</c>.</returns>
+    public Backend[] ToBackends() => servers.Select(s => new Backend(s.Name)).ToArray();
 
     /// <summary>Stops every server concurrently.</summary>
     /// <returns>A task that completes when every port is closed.</returns>

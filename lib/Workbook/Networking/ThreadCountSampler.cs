@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Workbook.Networking;
 
 /// <summary>
-/// Records <see cref="ThreadPool.ThreadCount"/> at a fixed period on a dedicated thread. A timer
+/// Records the pool's thread count and busy threads at a fixed period on a dedicated thread. A timer
 /// would not do: its callbacks run on the pool, which is exactly what starves when calls block.
 /// </summary>
 /// <remarks>Owned by one caller: start by constructing, read with <see cref="Stop"/>; disposing also stops it.</remarks>
@@ -20,7 +20,7 @@ internal sealed class ThreadCountSampler : IDisposable
         {
             do
             {
-                samples.Add(new ThreadSample(Stopwatch.GetElapsedTime(start), ThreadPool.ThreadCount));
+                samples.Add(new ThreadSample(Stopwatch.GetElapsedTime(start), ThreadPool.ThreadCount, ThreadSample.BusyNow()));
             }
             while (!stop.Wait(period));
         })

@@ -316,6 +316,15 @@ public sealed class DemoServerTests : LoopbackTest
         await Assert.ThrowsAsync<ArgumentException>(() => DemoServer.StartAsync(new DemoServerOptions { Name = name }).WaitAsync(Timeout));
 
     [Fact]
+    public async Task StartAsync_CancelledToken_ThrowsOperationCanceled()
+    {
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => DemoServer.StartAsync(null, cancelled.Token).WaitAsync(Timeout));
+    }
+
+    [Fact]
     public async Task StartAsync_ZeroBodyLimit_IsRejected() =>
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => DemoServer.StartAsync(new DemoServerOptions { MaxRequestBodySize = 0 }).WaitAsync(Timeout));
 
