@@ -15,7 +15,8 @@ namespace Workbook.Networking;
 /// order, so replies always match their requests. If an exchange is cancelled halfway, the connection
 /// can no longer tell which reply belongs to which request: later calls throw
 /// <see cref="InvalidOperationException"/>. When the server closes the connection before replying,
-/// the call throws <see cref="IOException"/>.
+/// the call throws <see cref="IOException"/>. Disposing while an exchange is under way makes that
+/// exchange fail.
 /// </remarks>
 public sealed class LineClient : IAsyncDisposable
 {

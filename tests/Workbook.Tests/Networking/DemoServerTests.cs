@@ -19,6 +19,14 @@ public sealed class DemoServerTests : LoopbackTest
         if (SocketCensus.IsSupported)
         {
             Assert.True(SocketCensus.IsListening(server.Port));
+            // The kernel's own record of the listener: local address 127.0.0.1 (0100007F), never 0.0.0.0 or IPv6.
+            string[] listeners = new[] { "/proc/net/tcp", "/proc/net/tcp6" }
+                .SelectMany(File.ReadLines)
+                .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                .Where(f => f.Length > 3 && f[3] == "0A" && f[1].EndsWith($":{server.Port:X4}", StringComparison.Ordinal))
+                .Select(f => f[1])
+                .ToArray();
+            Assert.Equal([$"0100007F:{server.Port:X4}"], listeners);
         }
     }
 
