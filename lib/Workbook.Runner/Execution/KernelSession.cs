@@ -47,6 +47,19 @@ public sealed class KernelSession : IDisposable
         _subscription = _kernel.KernelEvents.Subscribe(new EventSink(this));
     }
 
+    /// <summary>
+    /// Compiles and runs a trivial submission so that the kernel's one-off start-up cost (loading the
+    /// compiler, the first compilation) is not charged to the notebook's first cell and its timeout.
+    /// </summary>
+    /// <exception cref="TimeoutException">The kernel did not become ready within <paramref name="limit"/>.</exception>
+    public async Task WarmUpAsync(TimeSpan limit)
+    {
+        var result = await _kernel.SendAsync(new SubmitCode("System.GC.KeepAlive(null);", "csharp")).WaitAsync(limit);
+        if (result.Events.OfType<CommandFailed>().FirstOrDefault() is { } failed)
+            throw new InvalidOperationException($"the C# kernel failed to start: {failed.Message}");
+        lock (_gate) { _outputs.Clear(); _displays.Clear(); }
+    }
+
     /// <summary>Runs one code cell, waiting at most <paramref name="timeout"/>.</summary>
     public async Task<(CellOutcome Outcome, IReadOnlyList<JsonObject> Outputs)> ExecuteAsync(NotebookCell cell, string code, TimeSpan timeout)
     {

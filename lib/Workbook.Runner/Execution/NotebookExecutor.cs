@@ -27,6 +27,14 @@ public static class NotebookExecutor
         var folder = Path.GetDirectoryName(Path.GetFullPath(notebookPath))!;
         using (var session = new KernelSession(folder))
         {
+            try
+            {
+                await session.WarmUpAsync(TimeSpan.FromMinutes(3));
+            }
+            catch (Exception e) when (e is TimeoutException or InvalidOperationException)
+            {
+                return new NotebookOutcome(notebookPath, document.Title, [], clock.Elapsed.TotalSeconds, null, e is TimeoutException ? "the C# kernel did not start within 3 min." : e.Message);
+            }
             var count = 0;
             foreach (var cell in document.Cells.Where(c => c.Kind == CellKind.Code))
             {
