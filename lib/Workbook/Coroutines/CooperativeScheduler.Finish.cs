@@ -30,9 +30,15 @@ public sealed partial class CooperativeScheduler
             }
         }
 
+        var spawnOrder = new Dictionary<string, int>(_tasks.Count, StringComparer.Ordinal);
+        foreach (CoTask task in _tasks)
+        {
+            spawnOrder[task.Name] = task.Id;
+        }
+
         var periods = _periods
             .OrderBy(p => p.Start)
-            .ThenBy(p => _tasks.FindIndex(t => t.Name == p.Task))
+            .ThenBy(p => spawnOrder[p.Task])
             .ToArray();
         return new ScheduleReport(outcome, Now, _steps.ToArray(), periods, _tasks.ToArray(), stallReason);
     }

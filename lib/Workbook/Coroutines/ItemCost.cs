@@ -4,11 +4,11 @@ using System.Reflection;
 namespace Workbook.Coroutines;
 
 /// <summary>
-/// The same work (add up <c>2 × i</c> for i from 0 to count − 1) done four ways, to measure what
+/// The same work (add up <c>2 × i</c> for i from 0 to count − 1) done five ways, to measure what
 /// each way of producing items costs per item: a plain loop, an iterator (<c>yield return</c>),
-/// LINQ, and an async iterator consumed with <c>await foreach</c>.
+/// LINQ, an async iterator consumed with <c>await foreach</c>, and an async iterator of batches.
 /// </summary>
-/// <remarks>Stateless; every method may be called from any thread. All four return <see cref="Expected"/>.</remarks>
+/// <remarks>Stateless; every method may be called from any thread. All of them return <see cref="Expected"/>.</remarks>
 public static class ItemCost
 {
     /// <summary>
@@ -79,11 +79,56 @@ public static class ItemCost
         return sum;
     }
 
+    /// <summary>
+    /// <c>await foreach</c> over an async iterator that hands the items out in arrays of
+    /// <paramref name="batchSize"/>: one <c>MoveNextAsync</c> per batch instead of per item.
+    /// </summary>
+    /// <param name="count">How many items; 0 or more.</param>
+    /// <param name="batchSize">Items per batch; at least 1.</param>
+    /// <param name="cancellationToken">Stops the enumeration.</param>
+    /// <returns>The sum.</returns>
+    public static async Task<long> AsyncBatchesAsync(int count, int batchSize = 1_000, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
+        long sum = 0;
+        await foreach (long[] batch in DoubledInBatchesAsync(count, batchSize).WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            foreach (long item in batch)
+            {
+                sum += item;
+            }
+        }
+
+        return sum;
+    }
+
     private static IEnumerable<long> Doubled(int count)
     {
         for (int i = 0; i < count; i++)
         {
             yield return i * 2L;
+        }
+    }
+
+    private static async IAsyncEnumerable<long[]> DoubledInBatchesAsync(
+        int count,
+        int batchSize,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await Task.CompletedTask.ConfigureAwait(false);
+        for (int start = 0; start < count; start += batchSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+
+            // A new array per batch: the consumer may keep it (see exercise 04.1).
+            var batch = new long[Math.Min(batchSize, count - start)];
+            for (int i = 0; i < batch.Length; i++)
+            {
+                batch[i] = (start + i) * 2L;
+            }
+
+            yield return batch;
         }
     }
 

@@ -57,7 +57,7 @@ public sealed class PullProbe
         return Count(source, counter);
     }
 
-    /// <summary>E.g. "read 41 → parse 41 → hot 5 → first 5 (all closed)".</summary>
+    /// <summary>E.g. "read: 41 → parse: 41 → hot: 5 → first 5: 5 (every stage disposed)".</summary>
     /// <returns>The counts in stage order, and which stages were left open.</returns>
     public override string ToString()
     {
@@ -66,7 +66,7 @@ public sealed class PullProbe
         string closing = stages.Count == 0 ? string.Empty
             : open.Count == 0 ? " (every stage disposed)"
             : $" (still open: {string.Join(", ", open)})";
-        return string.Join(" → ", stages.Select(s => $"{s.Stage} {s.Items:N0}")) + closing;
+        return string.Join(" → ", stages.Select(s => $"{s.Stage}: {s.Items:N0}")) + closing;
     }
 
     private static IEnumerable<T> Count<T>(IEnumerable<T> source, Stage stage)

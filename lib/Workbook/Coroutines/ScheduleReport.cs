@@ -80,6 +80,6 @@ public sealed class ScheduleReport
     {
         string faults = Tasks.Count(t => t.State == CoTaskState.Faulted) is > 0 and var failed ? $", {failed} failed" : string.Empty;
         string stall = StallReason is null ? string.Empty : $". {StallReason}";
-        return $"{Outcome}: {Tasks.Count} tasks, {Steps.Count} steps in {EndTick} ticks ({IdleTicks} idle){faults}{stall}";
+        return $"{Outcome}: {NumberText.Count(Tasks.Count)} tasks, {NumberText.Count(Steps.Count)} steps in {NumberText.Count(EndTick)} ticks ({NumberText.Count(IdleTicks)} idle){faults}{stall}";
     }
 }

@@ -68,12 +68,11 @@ public sealed record StateMachineInfo(
     /// <summary>A multi-line description: kind, generated type, interfaces, fields and methods.</summary>
     /// <returns>The text.</returns>
     public override string ToString() =>
-        $"""
-        {Method} is an {Kind}; the compiler turned it into the {(IsValueType ? "struct" : "class")} {GeneratedType}
-          implements: {string.Join(", ", Interfaces)}
-          fields:     {string.Join(", ", Fields)}
-          methods:    {string.Join(", ", Methods)}
-        """;
+        $"{Method} is an {Kind}; the compiler turned it into the {(IsValueType ? "struct" : "class")} {GeneratedType}\n"
+        + $"  implements: {string.Join(", ", Interfaces)}\n"
+        + $"  methods:    {string.Join(", ", Methods)}\n"
+        + "  fields:\n"
+        + string.Join("\n", Fields.Select(f => "    " + f));
 
     /// <summary>C#-like type names: IEnumerator&lt;Int32&gt; rather than IEnumerator`1.</summary>
     private static string TypeName(Type type)

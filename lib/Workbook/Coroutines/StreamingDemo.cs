@@ -23,7 +23,7 @@ public static class StreamingDemo
     /// <param name="consumeTime">How long using one item takes.</param>
     /// <param name="timeProvider">The clock for delays and spans; <see cref="TimeProvider.System"/> when null.</param>
     /// <param name="cancellationToken">Stops the run.</param>
-    /// <returns>The items received, the elapsed time and the busy spans (lanes "pull: producer", "pull: consumer").</returns>
+    /// <returns>The items received, the elapsed time and the busy spans (lanes "pull: make", "pull: use").</returns>
     public static async Task<StreamingRun> PullAsync(
         int items,
         TimeSpan produceTime,
@@ -36,10 +36,10 @@ public static class StreamingDemo
         var recorder = new ActivityRecorder(clock);
         const string Name = "pull";
         var received = new List<int>(items);
-        await foreach (int item in Produce(items, produceTime, recorder, $"{Name}: producer", clock)
+        await foreach (int item in Produce(items, produceTime, recorder, $"{Name}: make", clock)
             .WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            using (recorder.Record($"use item {item}", $"{Name}: consumer"))
+            using (recorder.Record($"use item {item}", $"{Name}: use"))
             {
                 await Task.Delay(consumeTime, clock, cancellationToken).ConfigureAwait(false);
             }
@@ -57,7 +57,7 @@ public static class StreamingDemo
     /// <param name="capacity">How many items the channel holds before the producer must wait; at least 1.</param>
     /// <param name="timeProvider">The clock for delays and spans; <see cref="TimeProvider.System"/> when null.</param>
     /// <param name="cancellationToken">Stops the run.</param>
-    /// <returns>The items received, the elapsed time and the busy spans (lanes "buffered: producer", "buffered: consumer").</returns>
+    /// <returns>The items received, the elapsed time and the busy spans (lanes "buffered: make", "buffered: use").</returns>
     public static async Task<StreamingRun> BufferedAsync(
         int items,
         TimeSpan produceTime,
@@ -78,7 +78,7 @@ public static class StreamingDemo
             {
                 try
                 {
-                    await foreach (int item in Produce(items, produceTime, recorder, $"{Name}: producer", clock)
+                    await foreach (int item in Produce(items, produceTime, recorder, $"{Name}: make", clock)
                         .WithCancellation(stop.Token).ConfigureAwait(false))
                     {
                         await channel.Writer.WriteAsync(item, stop.Token).ConfigureAwait(false);
@@ -98,7 +98,7 @@ public static class StreamingDemo
         {
             await foreach (int item in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                using (recorder.Record($"use item {item}", $"{Name}: consumer"))
+                using (recorder.Record($"use item {item}", $"{Name}: use"))
                 {
                     await Task.Delay(consumeTime, clock, cancellationToken).ConfigureAwait(false);
                 }

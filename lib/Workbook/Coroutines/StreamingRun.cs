@@ -6,14 +6,14 @@ namespace Workbook.Coroutines;
 /// <param name="Name">The run's name, e.g. "pull".</param>
 /// <param name="Received">The items the consumer received, in the order it received them.</param>
 /// <param name="Elapsed">From the first request to the last item used.</param>
-/// <param name="Spans">The producer's and the consumer's busy periods (lanes "NAME: producer" and "NAME: consumer").</param>
+/// <param name="Spans">The producer's and the consumer's busy periods (lanes "NAME: make" and "NAME: use").</param>
 public sealed record StreamingRun(string Name, IReadOnlyList<int> Received, TimeSpan Elapsed, IReadOnlyList<ActivitySpan> Spans)
 {
     /// <summary>The producer's lane name in <see cref="Spans"/>.</summary>
-    public string ProducerLane => $"{Name}: producer";
+    public string ProducerLane => $"{Name}: make";
 
     /// <summary>The consumer's lane name in <see cref="Spans"/>.</summary>
-    public string ConsumerLane => $"{Name}: consumer";
+    public string ConsumerLane => $"{Name}: use";
 
     /// <summary>The total time the producer spent making items.</summary>
     public TimeSpan ProducerBusy => Busy(ProducerLane);

@@ -98,7 +98,7 @@ public sealed class PipelineTests
     [InlineData(0)]
     [InlineData(1)]
     [InlineData(1_000)]
-    public async Task ItemCost_AllFourWays_SameSum(int count)
+    public async Task ItemCost_AllFiveWays_SameSum(int count)
     {
         long expected = ItemCost.Expected(count);
 
@@ -106,12 +106,23 @@ public sealed class PipelineTests
         Assert.Equal(expected, ItemCost.Iterator(count));
         Assert.Equal(expected, ItemCost.Linq(count));
         Assert.Equal(expected, await ItemCost.AsyncIteratorAsync(count).WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(expected, await ItemCost.AsyncBatchesAsync(count, batchSize: 7).WaitAsync(TimeSpan.FromSeconds(30)));
     }
 
     [Fact]
-    public void ItemCost_NegativeCount_Throws()
+    public async Task ItemCost_BadArguments_Throw()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => ItemCost.Loop(-1));
         Assert.Throws<ArgumentOutOfRangeException>(() => ItemCost.Iterator(-1));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => ItemCost.AsyncBatchesAsync(10, batchSize: 0).WaitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    [Fact]
+    public void ThreadHandOff_SomeRoundTrips_PositiveTimePerHandOff()
+    {
+        TimeSpan perHandOff = SwitchCost.ThreadHandOff(roundTrips: 50);
+
+        Assert.True(perHandOff > TimeSpan.Zero);
+        Assert.Throws<ArgumentOutOfRangeException>(() => SwitchCost.ThreadHandOff(roundTrips: 0));
     }
 }

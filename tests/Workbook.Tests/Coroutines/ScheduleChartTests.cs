@@ -37,3 +37,28 @@ public sealed class ScheduleChartTests
         Assert.Equal(report.IdleTicks, ScheduleChart.IdlePeriods(report).Sum(p => p.End - p.Start));
     }
 }
+
+public sealed class PipelineChartTests
+{
+    [Fact]
+    public void ItemsPerStage_TwoRunsAndSourceSize_GroupedLogBarsWithReferenceLine()
+    {
+        var lazy = new PullProbe();
+        _ = Enumerable.Range(0, 100).CountInto(lazy, "read").Take(3).CountInto(lazy, "first 3").ToList();
+        var eager = new PullProbe();
+        _ = Enumerable.Range(0, 100).CountInto(eager, "read").ToList().Take(3).CountInto(eager, "first 3").ToList();
+
+        var (data, layout) = Of(PipelineChart.ItemsPerStage([("lazy", lazy), ("eager", eager)], sourceSize: 100));
+
+        Assert.Equal(3, data.GetArrayLength());
+        Assert.Equal(["read", "first 3"], Strings(data[0].GetProperty("x")));
+        Assert.Equal([3.0, 3.0], Doubles(data[0].GetProperty("y")));
+        Assert.Equal([100.0, 3.0], Doubles(data[1].GetProperty("y")));
+        Assert.Equal("dash", data[2].GetProperty("line").GetProperty("dash").GetString());
+        Assert.Equal("log", layout.GetProperty("yaxis").GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public void ItemsPerStage_NoRuns_Throws() =>
+        Assert.Throws<ArgumentException>(() => PipelineChart.ItemsPerStage([]));
+}

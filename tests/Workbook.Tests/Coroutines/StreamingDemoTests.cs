@@ -25,7 +25,7 @@ public sealed class StreamingDemoTests
         StreamingRun run = await StreamingDemo.BufferedAsync(12, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(1), capacity: 3).WaitAsync(Bound);
 
         Assert.Equal(Enumerable.Range(0, 12), run.Received);
-        Assert.Equal(12, run.Spans.Count(s => s.Lane == "buffered: producer"));
+        Assert.Equal(12, run.Spans.Count(s => s.Lane == "buffered: make"));
         Assert.Contains("12 items", run.ToString(), StringComparison.Ordinal);
     }
 

@@ -5,7 +5,7 @@ namespace Workbook.Tests.Coroutines.Fixtures;
 // Exercise 04.2 as the notebook's stub cell shows it (renamed so it can sit beside the solution).
 public sealed class SleepAwarePolicyStub : ISchedulerPolicy
 {
-    private readonly Queue<CoTask> _ready = new();
+    private readonly Queue<CoTask> _ready = new();   // tasks that may run, in turn order (done for you)
 
     public void Ready(CoTask task) => _ready.Enqueue(task);
 
