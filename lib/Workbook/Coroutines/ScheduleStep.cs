@@ -12,11 +12,11 @@ public sealed record ScheduleStep(int Index, long Tick, string Task, Instruction
     /// <returns>The text.</returns>
     public override string ToString()
     {
-        string outcome = Yielded?.ToString() ?? After switch
+        string outcome = After switch
         {
             CoTaskState.Completed => "done",
             CoTaskState.Faulted => "failed",
-            _ => After.ToString(),
+            _ => Yielded?.ToString() ?? After.ToString(),
         };
         return $"tick {Tick}: {Task} → {outcome}";
     }

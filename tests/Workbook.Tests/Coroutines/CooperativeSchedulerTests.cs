@@ -80,6 +80,9 @@ public sealed class CooperativeSchedulerTests
         Assert.Equal([1L, 4L], report.RunTicks("breakfast"));
         Assert.Equal(5, breakfast.FinishedAt);
         Assert.Contains(new TaskPeriod("breakfast", TaskActivity.Waiting, 2, 4), report.Periods);
+        Assert.Equal(
+            ["tick 0: kettle → sleep 2", "tick 1: breakfast → wait for kettle", "tick 3: kettle → done", "tick 4: breakfast → done"],
+            report.Steps.Select(s => s.ToString()));
     }
 
     [Fact]
@@ -159,6 +162,7 @@ public sealed class CooperativeSchedulerTests
         Assert.IsType<InvalidOperationException>(failing.Error);
         Assert.Equal(CoTaskState.Completed, report.Task("waiter").State);
         Assert.Contains("1 failed", report.ToString(), StringComparison.Ordinal);
+        Assert.Equal("tick 2: failing → failed", report.Steps.Single(s => s.After == CoTaskState.Faulted).ToString());
 
         static IEnumerable<Instruction> Throws()
         {
