@@ -8,11 +8,12 @@ namespace Workbook.Async;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Both kinds run in three steps so the numbers are comparable: create every operation parked at a
-/// start line; release them all; once every one of them has begun its wait, sample memory. Parking
-/// matters for threads: creating a thread takes tens of microseconds or more, so without the start
-/// line the first threads would finish before the last ones exist, and memory would never be
-/// sampled with all of them alive.
+/// Both kinds create every operation parked at a start line and then release them together.
+/// Threads are sampled while all of them are parked (a parked thread holds the same stack and kernel
+/// object as a sleeping one): creating a thread takes tens of microseconds to milliseconds, so
+/// without the start line the first threads would finish before the last ones existed. Tasks are
+/// sampled once every one of them has created its <c>Task.Delay</c>, so the timers are counted too.
+/// <see cref="FanOutResult.Setup"/> is the time to create (for threads: and park) every operation.
 /// </para>
 /// <para>
 /// The methods keep no shared state, but they measure the whole process, so run one at a time and
@@ -102,7 +103,9 @@ public static class FanOut
     private static async Task<FanOutResult> RunTasksAsync(int operations, TimeSpan wait, CancellationToken cancellationToken)
     {
         ProcessMemory before = ProcessMemory.Take(collectFirst: true);
-        var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Without RunContinuationsAsynchronously: releasing the start line runs every operation's
+        // next step right there, on this thread, instead of queuing N work items to the pool.
+        var go = new TaskCompletionSource();
         var allArmed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         int armed = 0, done = 0;
 
@@ -132,8 +135,8 @@ public static class FanOut
 
         // If something fails before every operation is armed, sample anyway rather than wait forever.
         await Task.WhenAny(allArmed.Task, all).ConfigureAwait(false);
-        ProcessMemory sample = ProcessMemory.Take();
         int pending = operations - Volatile.Read(ref done);
+        ProcessMemory sample = ProcessMemory.Take();
         await all.ConfigureAwait(false);
         TimeSpan elapsed = Stopwatch.GetElapsedTime(started);
         return Result(FanOutKind.Tasks, operations, wait, setup, elapsed, pending, before, sample);
@@ -153,12 +156,14 @@ public static class FanOut
         {
             try
             {
-                go.Wait(cancellationToken);
+                // A parked thread holds exactly what a sleeping one does (its stack and kernel
+                // object), so memory is sampled while all of them are parked: none has finished yet.
                 if (Interlocked.Increment(ref armed) == operations)
                 {
                     allArmed.Set();
                 }
 
+                go.Wait(cancellationToken);
                 Thread.Sleep(wait);
                 Interlocked.Increment(ref done);
             }
@@ -189,11 +194,11 @@ public static class FanOut
             throw;
         }
 
-        TimeSpan setup = Stopwatch.GetElapsedTime(started);
-        go.Set();
         WaitHandle.WaitAny([allArmed.WaitHandle, finished.WaitHandle, cancellationToken.WaitHandle]);
-        ProcessMemory sample = ProcessMemory.Take();
+        TimeSpan setup = Stopwatch.GetElapsedTime(started);
         int pending = operations - Volatile.Read(ref done);
+        ProcessMemory sample = ProcessMemory.Take();
+        go.Set();
         finished.Wait(cancellationToken);
         TimeSpan elapsed = Stopwatch.GetElapsedTime(started);
         return Result(FanOutKind.Threads, operations, wait, setup, elapsed, pending, before, sample);

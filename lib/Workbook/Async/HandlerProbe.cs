@@ -16,7 +16,7 @@ public static class HandlerProbe
 
     /// <summary>Handles <paramref name="orders"/> orders at once on <paramref name="threads"/> threads.</summary>
     /// <param name="handler">The handler under test.</param>
-    /// <param name="orders">How many orders (at least 2, and more than <paramref name="threads"/>).</param>
+    /// <param name="orders">How many orders (at least 1); blocking shows only when there are more orders than threads.</param>
     /// <param name="threads">How many threads the handlers share (at least 1).</param>
     /// <param name="cancellationToken">Stops waiting early (throws <see cref="OperationCanceledException"/>).</param>
     /// <returns>How far the handlers got, and their receipts.</returns>
@@ -25,7 +25,7 @@ public static class HandlerProbe
     {
         ArgumentNullException.ThrowIfNull(handler);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(threads);
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(orders, threads);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(orders);
         Order[] list = Orders(orders);
         using var scheduler = new DedicatedThreadsScheduler(threads, "order handler");
         var inventory = new GatedInventory(orders, () => scheduler.OwnsCurrentThread);

@@ -25,10 +25,11 @@ namespace Workbook.Async;
 public static class StarvationDemo
 {
     /// <summary>
-    /// A request count that keeps the blocking run to roughly 10 s on this machine: the pool adds
-    /// threads without delay up to about twice the core count, then at most about 4 per second.
+    /// A request count that keeps the blocking run to roughly 5-15 s: the pool adds threads without
+    /// delay up to about twice the core count, then at most about 4 per second, and the blocking
+    /// requests finish at a pace set by those threads.
     /// </summary>
-    public static int SuggestedRequests => 40 + (4 * Environment.ProcessorCount);
+    public static int SuggestedRequests => 80 + (4 * Environment.ProcessorCount);
 
     /// <summary>Queues <paramref name="requests"/> requests of <paramref name="style"/> at once and samples the pool until they finish.</summary>
     /// <param name="style">Block (sync over async) or await.</param>

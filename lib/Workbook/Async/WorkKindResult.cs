@@ -8,10 +8,14 @@ namespace Workbook.Async;
 /// <param name="Operations">How many operations the batch had.</param>
 /// <param name="Each">How long one operation takes alone.</param>
 /// <param name="Elapsed">How long the batch took.</param>
-public sealed record WorkKindResult(string Work, WorkStyle Style, int Operations, TimeSpan Each, TimeSpan Elapsed)
+/// <param name="Single">How long one operation took in this run: the one-after-another batch of the same work divided by <see cref="Operations"/>.</param>
+public sealed record WorkKindResult(string Work, WorkStyle Style, int Operations, TimeSpan Each, TimeSpan Elapsed, TimeSpan Single)
 {
-    /// <summary>Elapsed divided by one operation: 1 means all overlapped, <see cref="Operations"/> means none did.</summary>
-    public double RelativeToOne => Elapsed / Each;
+    /// <summary>
+    /// Elapsed divided by <see cref="Single"/>: 1 means all operations overlapped, <see cref="Operations"/>
+    /// means none did. Measured against this run's own single operation, so a busy machine slows both alike.
+    /// </summary>
+    public double RelativeToOne => Elapsed / Single;
 
     /// <summary>E.g. <c>I/O wait, WhenAll: 8 × 50 ms in 52 ms (1.0× one)</c>.</summary>
     public override string ToString() => string.Create(

@@ -41,10 +41,16 @@ public static class WorkKinds
         var results = new List<WorkKindResult>();
         foreach (var (name, operation) in new[] { (IoWait, (Func<Task>)Io), (CpuWork, Cpu) })
         {
+            TimeSpan single = TimeSpan.Zero;
             foreach (WorkStyle style in Enum.GetValues<WorkStyle>())
             {
                 TimeSpan elapsed = await TimeBatchAsync(style, operations, operation).ConfigureAwait(false);
-                results.Add(new WorkKindResult(name, style, operations, one, elapsed));
+                if (style == WorkStyle.OneAfterAnother)
+                {
+                    single = elapsed / operations;
+                }
+
+                results.Add(new WorkKindResult(name, style, operations, one, elapsed, single));
             }
         }
 

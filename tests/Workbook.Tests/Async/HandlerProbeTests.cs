@@ -32,6 +32,15 @@ public sealed class HandlerProbeTests
     }
 
     [Fact]
+    public void Run_BlockingHandlerWithAThreadPerOrder_FinishesBecauseNothingWaitsForAThread()
+    {
+        HandlerProbeReport report = HandlerProbe.Run(new BlockingOrderHandler(), orders: 4, threads: 4);
+
+        Assert.False(report.Deadlocked);
+        Assert.Equal(4, report.Finished);
+    }
+
+    [Fact]
     public void Run_StubHandler_ReportsItsException()
     {
         HandlerProbeReport report = HandlerProbe.Run(new OrderHandlerStub(), orders: 4, threads: 1);
@@ -43,7 +52,7 @@ public sealed class HandlerProbeTests
     [Fact]
     public void Run_BadArguments_Throw()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => HandlerProbe.Run(new AsyncOrderHandler(), orders: 2, threads: 2));
+        Assert.Throws<ArgumentOutOfRangeException>(() => HandlerProbe.Run(new AsyncOrderHandler(), orders: 0, threads: 2));
         Assert.Throws<ArgumentOutOfRangeException>(() => HandlerProbe.Run(new AsyncOrderHandler(), orders: 2, threads: 0));
         Assert.Throws<ArgumentNullException>(() => HandlerProbe.Run(null!));
     }

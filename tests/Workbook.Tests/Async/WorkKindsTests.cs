@@ -48,7 +48,7 @@ public sealed class WorkKindsTests
     [Fact]
     public void Result_RelativeToOne_ElapsedOverEach()
     {
-        var result = new WorkKindResult(WorkKinds.IoWait, WorkStyle.WhenAll, 8, TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(75));
+        var result = new WorkKindResult(WorkKinds.IoWait, WorkStyle.WhenAll, 8, TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(75), TimeSpan.FromMilliseconds(50));
 
         Assert.Equal(1.5, result.RelativeToOne, 9);
         Assert.Equal("I/O wait, WhenAll: 8 × 50 ms in 75 ms (1.5× one)", result.ToString());
