@@ -15,7 +15,7 @@ namespace Workbook.Async;
 internal sealed class RecordingFetch
 {
     private static readonly TimeSpan s_wavePatience = TimeSpan.FromMilliseconds(500);
-    private static readonly TimeSpan s_slowPatience = TimeSpan.FromMilliseconds(1500);
+    private static readonly TimeSpan s_slowPatience = TimeSpan.FromSeconds(3);
 
     private readonly ConcurrentDictionary<string, int> _calls = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _finished = new();
@@ -37,7 +37,7 @@ internal sealed class RecordingFetch
     /// <param name="wave">Hold the first fetches until this many are in flight (or half a second passes).</param>
     /// <param name="random">Picks each fetch's short delay (1-11 ms), so fetches finish out of order.</param>
     /// <param name="failing">URLs whose fetch throws <see cref="FetchFailedException"/>.</param>
-    /// <param name="slowUrl">A URL whose fetch waits until the other <paramref name="urlCount"/> - 1 URLs have finished (or 1.5 s pass).</param>
+    /// <param name="slowUrl">A URL whose fetch waits until the other <paramref name="urlCount"/> - 1 URLs have finished (or 3 s pass).</param>
     /// <param name="urlCount">How many URLs the round has (needed with <paramref name="slowUrl"/>).</param>
     public RecordingFetch(int wave, Random random, IEnumerable<string>? failing = null, string? slowUrl = null, int urlCount = 0)
     {

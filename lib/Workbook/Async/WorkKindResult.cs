@@ -7,7 +7,7 @@ namespace Workbook.Async;
 /// <param name="Style">How the batch was run.</param>
 /// <param name="Operations">How many operations the batch had.</param>
 /// <param name="Each">How long one operation takes alone.</param>
-/// <param name="Elapsed">How long the batch took.</param>
+/// <param name="Elapsed">How long the batch took (the fastest of the rounds run).</param>
 /// <param name="Single">How long one operation took in this run: the one-after-another batch of the same work divided by <see cref="Operations"/>.</param>
 public sealed record WorkKindResult(string Work, WorkStyle Style, int Operations, TimeSpan Each, TimeSpan Elapsed, TimeSpan Single)
 {

@@ -10,7 +10,7 @@ public sealed class WorkKindsTests
     [Fact]
     public async Task CompareAsync_TwoOperations_SixBatchesIoFirstInStyleOrder()
     {
-        IReadOnlyList<WorkKindResult> results = await WorkKinds.CompareAsync(2, TimeSpan.FromMilliseconds(2)).WaitAsync(Bound);
+        IReadOnlyList<WorkKindResult> results = await WorkKinds.CompareAsync(2, TimeSpan.FromMilliseconds(2), rounds: 2).WaitAsync(Bound);
 
         WorkStyle[] styles = Enum.GetValues<WorkStyle>();
         Assert.Equal(
@@ -25,6 +25,7 @@ public sealed class WorkKindsTests
     {
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => WorkKinds.CompareAsync(0));
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => WorkKinds.CompareAsync(1, TimeSpan.FromMicroseconds(10)));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => WorkKinds.CompareAsync(1, rounds: 0));
     }
 
     [Fact]
