@@ -8,7 +8,7 @@ public enum TimelineLanes
     /// <summary>One row per pool slot ("worker 0"): a replacement worker continues its slot's row.</summary>
     Worker,
 
-    /// <summary>One row per worker process ("worker 0 · pid 4242"): a replacement worker gets a row of its own.</summary>
+    /// <summary>One row per worker process ("pid 4242"): a replacement worker gets a row of its own.</summary>
     Process,
 }
 
@@ -23,7 +23,7 @@ public static class PoolTimeline
     /// <summary>Converts pool spans to chartable spans: lane per worker (or per process), label with pid and outcome.</summary>
     /// <param name="spans">A pool's timeline, e.g. <c>pool.Timeline</c>.</param>
     /// <param name="lanes">One row per slot (default) or per worker process.</param>
-    /// <returns>The spans in start order; labels read like <c>primes[0,1000) · pid 4242</c>, with <c>· Crashed</c>
+    /// <returns>The spans in start order; labels read like <c>primes[0,1000) · worker 0, pid 4242</c>, with <c>· Crashed</c>
     /// (or another outcome) appended when the item did not complete.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="spans"/> is null.</exception>
     /// <exception cref="ArgumentException">An element is null.</exception>
@@ -76,11 +76,12 @@ public static class PoolTimeline
     private static string Lane(ActivitySpan span, TimelineLanes lanes) => lanes switch
     {
         TimelineLanes.Worker => $"worker {span.Worker}",
-        TimelineLanes.Process => $"worker {span.Worker} · pid {span.ProcessId}",
+        // Short enough for the chart's row labels; the slot is in the bar's label.
+        TimelineLanes.Process => $"pid {span.ProcessId}",
         _ => throw new ArgumentOutOfRangeException(nameof(lanes), lanes, "Choose TimelineLanes.Worker or TimelineLanes.Process."),
     };
 
     private static string Label(ActivitySpan span) => span.Outcome == ActivityOutcome.Completed
-        ? $"{span.Label} · pid {span.ProcessId}"
-        : $"{span.Label} · pid {span.ProcessId} · {span.Outcome}";
+        ? $"{span.Label} · worker {span.Worker}, pid {span.ProcessId}"
+        : $"{span.Label} · worker {span.Worker}, pid {span.ProcessId} · {span.Outcome}";
 }

@@ -61,18 +61,38 @@ public static class ProcessCharts
         ScalingPoint[] list = [.. points.OrderBy(p => p.Workers)];
         ScalingPoint one = list.FirstOrDefault(p => p is { Mode: ScalingMode.Processes, Workers: 1 })
             ?? throw new ArgumentException("The points need a measurement with one worker process: the ideal line starts there.", nameof(points));
-        Series Line(ScalingMode mode, string name) =>
-            Series.Of(name, list.Where(p => p.Mode == mode).Select(p => (p.Workers, p.ItemsPerSecond)));
         int most = list.Max(p => p.Workers);
-        Series ideal = Series.Of(
-            $"ideal: ×workers up to {coreCount} cores",
-            Enumerable.Range(1, most).Select(n => (n, one.ItemsPerSecond * Math.Min(n, coreCount))));
-        return Plot.Line(
-            [Line(ScalingMode.Processes, "worker processes"), Line(ScalingMode.Threads, "threads in this process")],
-            title,
-            "workers (processes or threads)",
-            "work items per second",
-            ideal);
+        var traces = new List<Trace>
+        {
+            Line(list, ScalingMode.Processes, "worker processes"),
+            Line(list, ScalingMode.Threads, "threads in this process"),
+            new Scatter
+            {
+                name = $"ideal: ×workers up to {coreCount} cores",
+                x = Enumerable.Range(1, most).ToArray(),
+                y = Enumerable.Range(1, most).Select(n => one.ItemsPerSecond * Math.Min(n, coreCount)).ToArray(),
+                mode = "lines",
+                line = new Line { dash = "dash", color = Plot.ReferenceColor, width = 2 },
+            },
+        };
+        var layout = Plot.NewLayout(title, "workers (processes or threads)", "work items per second");
+
+        // Worker counts are whole numbers: one tick per count, never 1.5.
+        layout.xaxis.dtick = 1;
+        layout.yaxis.rangemode = "tozero";
+        return Plot.Finish(traces, layout);
+    }
+
+    private static Scatter Line(IEnumerable<ScalingPoint> points, ScalingMode mode, string name)
+    {
+        ScalingPoint[] mine = [.. points.Where(p => p.Mode == mode)];
+        return new Scatter
+        {
+            name = name,
+            x = mine.Select(p => p.Workers).ToArray(),
+            y = mine.Select(p => p.ItemsPerSecond).ToArray(),
+            mode = "lines+markers",
+        };
     }
 
     private static string FormatMilliseconds(double milliseconds) => milliseconds switch

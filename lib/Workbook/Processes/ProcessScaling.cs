@@ -22,50 +22,56 @@ public static class ProcessScaling
     /// <param name="items">CPU-bound items (<see cref="WorkOperation.CountPrimes"/>, <see cref="WorkOperation.Spin"/>,
     /// <see cref="WorkOperation.Sleep"/> or <see cref="WorkOperation.Echo"/>); at least one.</param>
     /// <param name="maxWorkers">The largest count; twice the core count by default.</param>
+    /// <param name="rounds">Runs per point, at least 1; each point keeps its fastest run, which is the
+    /// one least disturbed by whatever else the machine was doing.</param>
     /// <param name="cancellationToken">Stops the measurement; running pools are disposed.</param>
     /// <returns>Two points per count (processes first), counts in increasing order.</returns>
     /// <exception cref="ArgumentException"><paramref name="items"/> is empty or holds an item that cannot run in this process.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxWorkers"/> is 0 or negative.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxWorkers"/> or <paramref name="rounds"/> is 0 or negative.</exception>
     public static Task<IReadOnlyList<ScalingPoint>> CompareAsync(
-        IReadOnlyList<WorkItem> items, int? maxWorkers = null, CancellationToken cancellationToken = default)
+        IReadOnlyList<WorkItem> items, int? maxWorkers = null, int rounds = 2, CancellationToken cancellationToken = default)
     {
         ValidateItems(items);
         int most = maxWorkers ?? 2 * Environment.ProcessorCount;
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(most, nameof(maxWorkers));
-        return CompareCoreAsync(items, most, cancellationToken);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rounds);
+        return CompareCoreAsync(items, most, rounds, cancellationToken);
     }
 
     /// <summary>Starts a pool of <paramref name="workers"/> processes, warms it up, then times running every item on it.</summary>
     /// <param name="items">The items; none may be null.</param>
     /// <param name="workers">How many worker processes, at least 1.</param>
+    /// <param name="rounds">Runs on the same pool, at least 1; the fastest one is kept.</param>
     /// <param name="cancellationToken">Stops the run; the pool is disposed.</param>
     /// <returns>The measurement; the pool has been disposed.</returns>
     /// <exception cref="ArgumentException"><paramref name="items"/> is empty or holds a null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="workers"/> or <paramref name="rounds"/> is 0 or negative.</exception>
     public static Task<ScalingPoint> MeasureProcessesAsync(
-        IReadOnlyList<WorkItem> items, int workers, CancellationToken cancellationToken = default)
+        IReadOnlyList<WorkItem> items, int workers, int rounds = 1, CancellationToken cancellationToken = default)
     {
         ValidateItems(items, inProcess: false);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(workers);
-        return MeasureProcessesCoreAsync(items, workers, cancellationToken);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rounds);
+        return MeasureProcessesCoreAsync(items, workers, rounds, cancellationToken);
     }
 
     private static async Task<IReadOnlyList<ScalingPoint>> CompareCoreAsync(
-        IReadOnlyList<WorkItem> items, int most, CancellationToken cancellationToken)
+        IReadOnlyList<WorkItem> items, int most, int rounds, CancellationToken cancellationToken)
     {
         // JIT-compile the in-process path once, as each pool warms its own workers up.
         InProcess.Run(s_warmUp, cancellationToken);
         var points = new List<ScalingPoint>(2 * most);
         for (int workers = 1; workers <= most; workers++)
         {
-            points.Add(await MeasureProcessesAsync(items, workers, cancellationToken).ConfigureAwait(false));
-            points.Add(MeasureThreads(items, workers, cancellationToken));
+            points.Add(await MeasureProcessesCoreAsync(items, workers, rounds, cancellationToken).ConfigureAwait(false));
+            points.Add(MeasureThreads(items, workers, rounds, cancellationToken));
         }
 
         return points;
     }
 
     private static async Task<ScalingPoint> MeasureProcessesCoreAsync(
-        IReadOnlyList<WorkItem> items, int workers, CancellationToken cancellationToken)
+        IReadOnlyList<WorkItem> items, int workers, int rounds, CancellationToken cancellationToken)
     {
         ProcessPool pool = await ProcessPool.StartAsync(workers, cancellationToken).ConfigureAwait(false);
         try
@@ -73,11 +79,18 @@ public static class ProcessScaling
             // One small item per worker, submitted together, so that each idle worker most
             // likely compiles the hot loop before the clock starts.
             await pool.RunAllAsync(Enumerable.Repeat(s_warmUp, workers), cancellationToken).ConfigureAwait(false);
-            long started = Stopwatch.GetTimestamp();
-            IReadOnlyList<WorkResult> results = await pool.RunAllAsync(items, cancellationToken).ConfigureAwait(false);
-            TimeSpan elapsed = Stopwatch.GetElapsedTime(started);
-            return new ScalingPoint(
-                ScalingMode.Processes, workers, items.Count, results.Sum(r => r.Value), elapsed, [.. pool.ProcessIdsEverStarted]);
+            TimeSpan fastest = TimeSpan.MaxValue;
+            long total = 0;
+            for (int round = 0; round < rounds; round++)
+            {
+                long started = Stopwatch.GetTimestamp();
+                IReadOnlyList<WorkResult> results = await pool.RunAllAsync(items, cancellationToken).ConfigureAwait(false);
+                TimeSpan elapsed = Stopwatch.GetElapsedTime(started);
+                fastest = elapsed < fastest ? elapsed : fastest;
+                total = results.Sum(r => r.Value);
+            }
+
+            return new ScalingPoint(ScalingMode.Processes, workers, items.Count, total, fastest, [.. pool.ProcessIdsEverStarted]);
         }
         finally
         {
@@ -88,14 +101,30 @@ public static class ProcessScaling
     /// <summary>Times running every item on <paramref name="threads"/> new threads in this process, each taking the next item when free.</summary>
     /// <param name="items">Items that can run in-process (not <see cref="WorkOperation.Crash"/> or <see cref="WorkOperation.Throw"/>).</param>
     /// <param name="threads">How many threads, at least 1.</param>
+    /// <param name="rounds">Runs, at least 1; the fastest one is kept.</param>
     /// <param name="cancellationToken">Stops the threads at their next check.</param>
     /// <returns>The measurement; every thread has finished.</returns>
     /// <exception cref="ArgumentException"><paramref name="items"/> is empty or holds an item that cannot run here.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="threads"/> or <paramref name="rounds"/> is 0 or negative.</exception>
     public static ScalingPoint MeasureThreads(
-        IReadOnlyList<WorkItem> items, int threads, CancellationToken cancellationToken = default)
+        IReadOnlyList<WorkItem> items, int threads, int rounds = 1, CancellationToken cancellationToken = default)
     {
         ValidateItems(items);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(threads);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rounds);
+        TimeSpan fastest = TimeSpan.MaxValue;
+        long total = 0;
+        for (int round = 0; round < rounds; round++)
+        {
+            (TimeSpan elapsed, total) = RunOnThreads(items, threads, cancellationToken);
+            fastest = elapsed < fastest ? elapsed : fastest;
+        }
+
+        return new ScalingPoint(ScalingMode.Threads, threads, items.Count, total, fastest, []);
+    }
+
+    private static (TimeSpan Elapsed, long Total) RunOnThreads(IReadOnlyList<WorkItem> items, int threads, CancellationToken cancellationToken)
+    {
         var values = new long[items.Count];
         int next = -1;
         Exception? failure = null;
@@ -141,7 +170,7 @@ public static class ProcessScaling
             throw failure is OperationCanceledException ? failure : new InvalidOperationException("A scaling thread failed.", failure);
         }
 
-        return new ScalingPoint(ScalingMode.Threads, threads, items.Count, values.Sum(), elapsed, []);
+        return (elapsed, values.Sum());
     }
 
     private static void ValidateItems(IReadOnlyList<WorkItem> items, bool inProcess = true)

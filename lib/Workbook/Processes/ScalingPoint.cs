@@ -17,7 +17,7 @@ public enum ScalingMode
 /// <param name="Workers">How many worker processes (or threads) shared the items.</param>
 /// <param name="Items">How many items ran.</param>
 /// <param name="Total">The sum of the items' values (for prime counts: the number of primes found), identical for every run.</param>
-/// <param name="Elapsed">From handing out the first item until the last result was in; start-up is not included.</param>
+/// <param name="Elapsed">From handing out the first item until the last result was in (the fastest of the rounds run); start-up is not included.</param>
 /// <param name="ProcessIds">The worker processes that were started for this run (empty for threads).</param>
 public sealed record ScalingPoint(
     ScalingMode Mode, int Workers, int Items, long Total, TimeSpan Elapsed, IReadOnlyList<int> ProcessIds)

@@ -9,7 +9,8 @@ using Workbook.Processes;
 // tasks in input order, and let Task.WhenAll hand the results back in that same order.
 public sealed class AllWorkersFanOut : IFanOut
 {
-    public async Task<long[]> RunAsync(ProcessPool pool, IReadOnlyList<WorkItem> items, CancellationToken cancellationToken)
+    public async Task<long[]> RunAsync(
+        ProcessPool pool, IReadOnlyList<WorkItem> items, CancellationToken cancellationToken)
     {
         Task<WorkResult>[] tasks = items.Select(item => pool.RunAsync(item, cancellationToken)).ToArray();
         WorkResult[] results = await Task.WhenAll(tasks);

@@ -11,7 +11,8 @@ using Workbook.Processes;
 // No retry here: the pool has already retried a crashed item once on a fresh worker.
 public sealed class ReportingRunner : IReportingRunner
 {
-    public async Task<ItemOutcome[]> RunReportingAsync(ProcessPool pool, IReadOnlyList<WorkItem> items, CancellationToken cancellationToken)
+    public async Task<ItemOutcome[]> RunReportingAsync(
+        ProcessPool pool, IReadOnlyList<WorkItem> items, CancellationToken cancellationToken)
     {
         async Task<ItemOutcome> RunOne(WorkItem item)
         {

@@ -16,7 +16,7 @@ public sealed class PoolTimelineTests
         var spans = pool.ToActivitySpans();
 
         Assert.Equal(["worker 0", "worker 1"], spans.Select(s => s.Lane));
-        Assert.Equal(["a · pid 100", "b · pid 200"], spans.Select(s => s.Label));
+        Assert.Equal(["a · worker 0, pid 100", "b · worker 1, pid 200"], spans.Select(s => s.Label));
         Assert.Equal(TimeSpan.FromMilliseconds(5), spans[1].Start);
         Assert.Equal(TimeSpan.FromMilliseconds(9), spans[1].End);
     }
@@ -28,8 +28,8 @@ public sealed class PoolTimelineTests
 
         var spans = pool.ToActivitySpans(TimelineLanes.Process);
 
-        Assert.Equal(["worker 0 · pid 100", "worker 0 · pid 101"], spans.Select(s => s.Lane));
-        Assert.Equal("crash · pid 100 · Crashed", spans[0].Label);
+        Assert.Equal(["pid 100", "pid 101"], spans.Select(s => s.Lane));
+        Assert.Equal("crash · worker 0, pid 100 · Crashed", spans[0].Label);
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public sealed class ProcessChartsTests
             Point(ScalingMode.Processes, 3, 19), Point(ScalingMode.Threads, 3, 20),
         ];
 
-        var (data, _) = Of(ProcessCharts.Scaling(points, cores: 2));
+        var (data, layout) = Of(ProcessCharts.Scaling(points, cores: 2));
 
         Assert.Equal(3, data.GetArrayLength());
         Assert.Equal("worker processes", data[0].GetProperty("name").GetString());
@@ -45,6 +45,7 @@ public sealed class ProcessChartsTests
         Assert.Equal([11, 20, 20], Rounded(Doubles(data[1].GetProperty("y"))));
         Assert.Equal([10, 20, 20], Rounded(Doubles(data[2].GetProperty("y"))));
         Assert.Equal("dash", data[2].GetProperty("line").GetProperty("dash").GetString());
+        Assert.Equal(1, layout.GetProperty("xaxis").GetProperty("dtick").GetDouble());
     }
 
     [Fact]

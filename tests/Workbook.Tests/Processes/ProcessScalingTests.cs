@@ -10,7 +10,7 @@ public sealed class ProcessScalingTests
     [Fact]
     public void MeasureThreads_SeveralThreads_TotalIsTheExactPrimeCount()
     {
-        ScalingPoint point = ProcessScaling.MeasureThreads(Items, 3);
+        ScalingPoint point = ProcessScaling.MeasureThreads(Items, 3, rounds: 2);
 
         Assert.Equal((ScalingMode.Threads, 3, 6), (point.Mode, point.Workers, point.Items));
         Assert.Equal(Primes.Count(0, 60_000), point.Total);
@@ -45,7 +45,10 @@ public sealed class ProcessScalingTests
     {
         Assert.Throws<ArgumentException>(() => ProcessScaling.MeasureThreads([], 1));
         Assert.Throws<ArgumentOutOfRangeException>(() => ProcessScaling.MeasureThreads(Items, 0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ProcessScaling.MeasureThreads(Items, 1, rounds: 0));
         Bounded.ThrowsBeforeReturning<ArgumentOutOfRangeException>(() => ProcessScaling.CompareAsync(Items, maxWorkers: 0));
+        Bounded.ThrowsBeforeReturning<ArgumentOutOfRangeException>(() => ProcessScaling.CompareAsync(Items, rounds: 0));
+        Bounded.ThrowsBeforeReturning<ArgumentOutOfRangeException>(() => ProcessScaling.MeasureProcessesAsync(Items, 1, rounds: 0));
         Bounded.ThrowsBeforeReturning<ArgumentException>(() => ProcessScaling.MeasureProcessesAsync([null!], 1));
     }
 
