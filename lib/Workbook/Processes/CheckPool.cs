@@ -16,7 +16,7 @@ internal sealed class CheckPool : IAsyncDisposable
     /// <summary>Workers in a check's pool: two are enough to see overlap and reordering.</summary>
     public const int Workers = 2;
 
-    private static readonly TimeSpan StartBound = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan StartBound = TimeSpan.FromSeconds(8);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
 
     private readonly CancellationTokenSource _learner;

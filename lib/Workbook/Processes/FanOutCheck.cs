@@ -10,14 +10,14 @@ namespace Workbook.Processes;
 internal static class FanOutCheck
 {
     /// <summary>Sleep items of distinct, uneven lengths: on two workers the short ones finish before the long first one.</summary>
-    internal static readonly int[] Durations = [400, 60, 80, 50, 300, 70, 90, 40];
+    internal static readonly int[] Durations = [600, 60, 80, 50, 300, 70, 90, 40];
 
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(8);
 
     public static string Verify(Func<IFanOut> create, CheckContext context) =>
         VerifyAsync(create(), context).GetAwaiter().GetResult();
 
-    /// <summary>The check's items: <c>item 0 (400 ms)</c>, <c>item 1 (60 ms)</c>, …; each one's value is its length.</summary>
+    /// <summary>The check's items: <c>item 0 (600 ms)</c>, <c>item 1 (60 ms)</c>, …; each one's value is its length.</summary>
     internal static IReadOnlyList<WorkItem> Items() =>
         [.. Durations.Select((ms, i) => WorkItem.Sleep(ms) with { Label = $"item {i} ({ms} ms)" })];
 
