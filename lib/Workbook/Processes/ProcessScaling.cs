@@ -8,16 +8,15 @@ namespace Workbook.Processes;
 /// </summary>
 /// <remarks>
 /// Measurements only; they decide nothing. Process start-up is excluded (each pool is started
-/// and warmed up before the clock starts), because start-up has its own chart; what remains is
-/// the cost of the work plus sending it over a pipe. Runs are made one at a time, alternating
-/// processes and threads per count so that a noisy moment on the machine hurts both alike.
+/// and given one untimed run of the items before the clock starts), because start-up has its own
+/// chart; what remains is the cost of the work plus sending it over a pipe. Runs are made one at
+/// a time, alternating processes and threads per count so that a noisy moment on the machine
+/// hurts both alike.
 /// Thread-safe, but running other work at the same time skews the numbers. Every pool is
 /// disposed before the method returns, also when it is cancelled or fails.
 /// </remarks>
 public static class ProcessScaling
 {
-    private static readonly WorkItem s_warmUp = WorkItem.CountPrimes(0, 50_000);
-
     /// <summary>Measures <paramref name="items"/> on 1..<paramref name="maxWorkers"/> processes and threads.</summary>
     /// <param name="items">CPU-bound items (<see cref="WorkOperation.CountPrimes"/>, <see cref="WorkOperation.Spin"/>,
     /// <see cref="WorkOperation.Sleep"/> or <see cref="WorkOperation.Echo"/>); at least one.</param>
@@ -29,7 +28,7 @@ public static class ProcessScaling
     /// <exception cref="ArgumentException"><paramref name="items"/> is empty or holds an item that cannot run in this process.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxWorkers"/> or <paramref name="rounds"/> is 0 or negative.</exception>
     public static Task<IReadOnlyList<ScalingPoint>> CompareAsync(
-        IReadOnlyList<WorkItem> items, int? maxWorkers = null, int rounds = 2, CancellationToken cancellationToken = default)
+        IReadOnlyList<WorkItem> items, int? maxWorkers = null, int rounds = 3, CancellationToken cancellationToken = default)
     {
         ValidateItems(items);
         int most = maxWorkers ?? 2 * Environment.ProcessorCount;
@@ -38,7 +37,7 @@ public static class ProcessScaling
         return CompareCoreAsync(items, most, rounds, cancellationToken);
     }
 
-    /// <summary>Starts a pool of <paramref name="workers"/> processes, warms it up, then times running every item on it.</summary>
+    /// <summary>Starts a pool of <paramref name="workers"/> processes, runs the items once untimed (warm-up), then times running every item on it.</summary>
     /// <param name="items">The items; none may be null.</param>
     /// <param name="workers">How many worker processes, at least 1.</param>
     /// <param name="rounds">Runs on the same pool, at least 1; the fastest one is kept.</param>
@@ -58,13 +57,31 @@ public static class ProcessScaling
     private static async Task<IReadOnlyList<ScalingPoint>> CompareCoreAsync(
         IReadOnlyList<WorkItem> items, int most, int rounds, CancellationToken cancellationToken)
     {
-        // JIT-compile the in-process path once, as each pool warms its own workers up.
-        InProcess.Run(s_warmUp, cancellationToken);
+        // One untimed sequential run here, as each pool gets one on its own workers.
+        RunOnThreads(items, 1, cancellationToken);
         var points = new List<ScalingPoint>(2 * most);
         for (int workers = 1; workers <= most; workers++)
         {
-            points.Add(await MeasureProcessesCoreAsync(items, workers, rounds, cancellationToken).ConfigureAwait(false));
-            points.Add(MeasureThreads(items, workers, rounds, cancellationToken));
+            ProcessPool pool = await StartWarmPoolAsync(items, workers, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                // Rounds alternate, processes then threads, so a burst of noise from elsewhere
+                // on the machine lands on both; each side keeps its fastest round.
+                (TimeSpan Elapsed, long Total) processes = (TimeSpan.MaxValue, 0), threads = (TimeSpan.MaxValue, 0);
+                for (int round = 0; round < rounds; round++)
+                {
+                    processes = Faster(processes, await TimePoolRunAsync(pool, items, cancellationToken).ConfigureAwait(false));
+                    threads = Faster(threads, RunOnThreads(items, workers, cancellationToken));
+                }
+
+                points.Add(new ScalingPoint(
+                    ScalingMode.Processes, workers, items.Count, processes.Total, processes.Elapsed, [.. pool.ProcessIdsEverStarted]));
+                points.Add(new ScalingPoint(ScalingMode.Threads, workers, items.Count, threads.Total, threads.Elapsed, []));
+            }
+            finally
+            {
+                await pool.DisposeAsync().ConfigureAwait(false);
+            }
         }
 
         return points;
@@ -73,30 +90,51 @@ public static class ProcessScaling
     private static async Task<ScalingPoint> MeasureProcessesCoreAsync(
         IReadOnlyList<WorkItem> items, int workers, int rounds, CancellationToken cancellationToken)
     {
-        ProcessPool pool = await ProcessPool.StartAsync(workers, cancellationToken).ConfigureAwait(false);
+        ProcessPool pool = await StartWarmPoolAsync(items, workers, cancellationToken).ConfigureAwait(false);
         try
         {
-            // One small item per worker, submitted together, so that each idle worker most
-            // likely compiles the hot loop before the clock starts.
-            await pool.RunAllAsync(Enumerable.Repeat(s_warmUp, workers), cancellationToken).ConfigureAwait(false);
-            TimeSpan fastest = TimeSpan.MaxValue;
-            long total = 0;
+            (TimeSpan Elapsed, long Total) best = (TimeSpan.MaxValue, 0);
             for (int round = 0; round < rounds; round++)
             {
-                long started = Stopwatch.GetTimestamp();
-                IReadOnlyList<WorkResult> results = await pool.RunAllAsync(items, cancellationToken).ConfigureAwait(false);
-                TimeSpan elapsed = Stopwatch.GetElapsedTime(started);
-                fastest = elapsed < fastest ? elapsed : fastest;
-                total = results.Sum(r => r.Value);
+                best = Faster(best, await TimePoolRunAsync(pool, items, cancellationToken).ConfigureAwait(false));
             }
 
-            return new ScalingPoint(ScalingMode.Processes, workers, items.Count, total, fastest, [.. pool.ProcessIdsEverStarted]);
+            return new ScalingPoint(ScalingMode.Processes, workers, items.Count, best.Total, best.Elapsed, [.. pool.ProcessIdsEverStarted]);
         }
         finally
         {
             await pool.DisposeAsync().ConfigureAwait(false);
         }
     }
+
+    private static async Task<ProcessPool> StartWarmPoolAsync(IReadOnlyList<WorkItem> items, int workers, CancellationToken cancellationToken)
+    {
+        ProcessPool pool = await ProcessPool.StartAsync(workers, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // One untimed run first. A fresh process starts with unoptimised code and only swaps in
+            // the optimised version after its tiered JIT has watched the hot loop for a while;
+            // timing that would charge the processes for compilation, not for work.
+            await pool.RunAllAsync(items, cancellationToken).ConfigureAwait(false);
+            return pool;
+        }
+        catch
+        {
+            await pool.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static async Task<(TimeSpan Elapsed, long Total)> TimePoolRunAsync(
+        ProcessPool pool, IReadOnlyList<WorkItem> items, CancellationToken cancellationToken)
+    {
+        long started = Stopwatch.GetTimestamp();
+        IReadOnlyList<WorkResult> results = await pool.RunAllAsync(items, cancellationToken).ConfigureAwait(false);
+        return (Stopwatch.GetElapsedTime(started), results.Sum(r => r.Value));
+    }
+
+    private static (TimeSpan Elapsed, long Total) Faster((TimeSpan Elapsed, long Total) best, (TimeSpan Elapsed, long Total) run) =>
+        run.Elapsed < best.Elapsed ? run : best;
 
     /// <summary>Times running every item on <paramref name="threads"/> new threads in this process, each taking the next item when free.</summary>
     /// <param name="items">Items that can run in-process (not <see cref="WorkOperation.Crash"/> or <see cref="WorkOperation.Throw"/>).</param>
@@ -112,15 +150,13 @@ public static class ProcessScaling
         ValidateItems(items);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(threads);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rounds);
-        TimeSpan fastest = TimeSpan.MaxValue;
-        long total = 0;
+        (TimeSpan Elapsed, long Total) best = (TimeSpan.MaxValue, 0);
         for (int round = 0; round < rounds; round++)
         {
-            (TimeSpan elapsed, total) = RunOnThreads(items, threads, cancellationToken);
-            fastest = elapsed < fastest ? elapsed : fastest;
+            best = Faster(best, RunOnThreads(items, threads, cancellationToken));
         }
 
-        return new ScalingPoint(ScalingMode.Threads, threads, items.Count, total, fastest, []);
+        return new ScalingPoint(ScalingMode.Threads, threads, items.Count, best.Total, best.Elapsed, []);
     }
 
     private static (TimeSpan Elapsed, long Total) RunOnThreads(IReadOnlyList<WorkItem> items, int threads, CancellationToken cancellationToken)
