@@ -81,8 +81,8 @@ public sealed partial class ProcessPool : IAsyncDisposable
         }
     }
 
-    /// <summary>Every worker process id this pool has started, replacements included (for leak checks).</summary>
-    internal IReadOnlyCollection<int> ProcessIdsEverStarted
+    /// <summary>Every worker process id this pool has started, replacements included: after disposal, none of them may still run.</summary>
+    public IReadOnlyCollection<int> ProcessIdsEverStarted
     {
         get
         {
