@@ -1,4 +1,5 @@
 using System.Globalization;
+using Workbook.Measurement;
 
 namespace Workbook.Threads;
 
@@ -12,8 +13,8 @@ public sealed record StartCost(StartMechanism Mechanism, int Items, int Complete
     /// <summary>The average cost of one item.</summary>
     public TimeSpan PerItem => Items == 0 ? TimeSpan.Zero : Elapsed / Items;
 
-    /// <summary>E.g. <c>NewThread: 1,000 items in 85 ms (85.0 µs each)</c>.</summary>
+    /// <summary>E.g. <c>NewThread: 1,000 items in 85.0 ms (85.0 µs each)</c>.</summary>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{Mechanism}: {Completed:N0} items in {Elapsed.TotalMilliseconds:N0} ms ({PerItem.TotalMicroseconds:0.0} µs each)");
+        $"{Mechanism}: {Completed:N0} items in {Durations.Format(Elapsed)} ({PerItem.TotalMicroseconds:0.00} µs each)");
 }
