@@ -71,6 +71,14 @@ def cpu_model():
     return platform.processor() or platform.machine()
 
 
+def load_average():
+    """The 1-minute load average (runnable threads, averaged), or None where the OS has none."""
+    try:
+        return round(os.getloadavg()[0], 2)
+    except (AttributeError, OSError):
+        return None
+
+
 def gil_enabled():
     # Python 3.13+ can be built without the GIL and says so here; older versions always have it.
     check = getattr(sys, "_is_gil_enabled", None)
@@ -94,6 +102,7 @@ def main():
 
     # Rounds, each running every configuration once, and the best time of each kept: background
     # load on the machine then disturbs all configurations alike instead of whichever ran during it.
+    load_before = load_average()
     best = {}
     primes = None
     for round_number in range(1, args.repeats + 1):
@@ -132,6 +141,9 @@ def main():
             "python": platform.python_version(),
             "implementation": platform.python_implementation(),
             "gil": gil_enabled(),
+            # Other programs competing for the cores lower every speedup; this says how busy it was.
+            "loadAverageBefore": load_before,
+            "loadAverageAfter": load_average(),
         },
         "workload": {
             "limit": args.limit,

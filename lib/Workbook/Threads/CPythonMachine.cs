@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Workbook.Threads;
 
 /// <summary>Where the CPython measurement was recorded (<see cref="CPythonRecording"/>).</summary>
@@ -8,6 +10,10 @@ namespace Workbook.Threads;
 /// <param name="PythonVersion">E.g. <c>3.11.7</c>.</param>
 /// <param name="Implementation">E.g. <c>CPython</c>.</param>
 /// <param name="GilEnabled">Whether the interpreter ran with its global interpreter lock.</param>
+/// <param name="LoadAverage">
+/// The 1-minute load average when the recording started (null if unknown): how many threads of
+/// other programs were competing for the cores. Well above 0 means every speedup is understated.
+/// </param>
 public sealed record CPythonMachine(
     string Cpu,
     int LogicalCores,
@@ -15,9 +21,11 @@ public sealed record CPythonMachine(
     string OperatingSystem,
     string PythonVersion,
     string Implementation,
-    bool GilEnabled)
+    bool GilEnabled,
+    double? LoadAverage)
 {
-    /// <summary>E.g. <c>CPython 3.11.7 (GIL on) on 2 usable cores, AMD EPYC, Linux-6.1-x86_64</c>.</summary>
+    /// <summary>E.g. <c>CPython 3.11.7 (GIL on) on 2 usable cores, AMD EPYC, Linux-6.1-x86_64, load average 0.25</c>.</summary>
     public override string ToString() =>
-        $"{Implementation} {PythonVersion} (GIL {(GilEnabled ? "on" : "off")}) on {UsableCores} usable cores, {Cpu}, {OperatingSystem}";
+        $"{Implementation} {PythonVersion} (GIL {(GilEnabled ? "on" : "off")}) on {UsableCores} usable cores, {Cpu}, {OperatingSystem}"
+        + (LoadAverage is { } load ? string.Create(CultureInfo.InvariantCulture, $", load average {load:0.##}") : "");
 }

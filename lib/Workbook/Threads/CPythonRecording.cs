@@ -102,11 +102,12 @@ public sealed class CPythonRecording
             throw Invalid(full, "there is no \"sequential\" result to compare the others with");
         }
 
-        var machine = new CPythonMachine(m.Cpu ?? "unknown CPU", m.LogicalCores, m.UsableCores, m.Os ?? "unknown OS", m.Python ?? "?", m.Implementation ?? "Python", m.Gil);
+        var machine = new CPythonMachine(
+            m.Cpu ?? "unknown CPU", m.LogicalCores, m.UsableCores, m.Os ?? "unknown OS", m.Python ?? "?", m.Implementation ?? "Python", m.Gil, m.LoadAverageBefore);
         return new CPythonRecording(full, dto, machine, runs);
     }
 
-    /// <summary>E.g. <c>CPython 3.11.7 (GIL on) on 2 usable cores …, recorded 2026-11-24: 41,538 primes below 500,000, sequential 1.234 s</c>.</summary>
+    /// <summary>E.g. <c>CPython 3.11.7 (GIL on) on 2 usable cores …, recorded 2026-11-24: 41,538 primes below 500,000, sequential 1.234 s (best of …)</c>.</summary>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
         $"{Machine}, recorded {RecordedAt:yyyy-MM-dd}: {Primes:N0} primes below {Limit:N0}, sequential {Sequential.Seconds:0.000} s ({Timing})");
@@ -118,7 +119,8 @@ public sealed class CPythonRecording
 
     private sealed record Dto(DateTimeOffset RecordedAt, MachineDto? Machine, WorkloadDto? Workload, List<RunDto>? Results);
 
-    private sealed record MachineDto(string? Cpu, int LogicalCores, int UsableCores, string? Os, string? Python, string? Implementation, bool Gil);
+    private sealed record MachineDto(
+        string? Cpu, int LogicalCores, int UsableCores, string? Os, string? Python, string? Implementation, bool Gil, double? LoadAverageBefore);
 
     private sealed record WorkloadDto(int Limit, int Primes, string? Timing);
 

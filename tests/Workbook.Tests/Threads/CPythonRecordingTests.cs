@@ -9,7 +9,7 @@ public sealed class CPythonRecordingTests : IDisposable
         {
           "description": "test",
           "recordedAt": "2026-01-02T03:04:05+00:00",
-          "machine": { "cpu": "Test CPU", "logicalCores": 8, "usableCores": 4, "os": "TestOS", "python": "3.11.7", "implementation": "CPython", "gil": true },
+          "machine": { "cpu": "Test CPU", "logicalCores": 8, "usableCores": 4, "os": "TestOS", "python": "3.11.7", "implementation": "CPython", "gil": true, "loadAverageBefore": 0.25 },
           "workload": { "limit": 1000, "primes": 168, "blockSize": 10000, "timing": "best of 5 rounds" },
           "results": [
             { "mode": "sequential", "workers": 1, "seconds": 2.0, "speedup": 1.0 },
@@ -44,7 +44,7 @@ public sealed class CPythonRecordingTests : IDisposable
     {
         CPythonRecording recording = CPythonRecording.Load(Write(Sample));
 
-        Assert.Equal(new CPythonMachine("Test CPU", 8, 4, "TestOS", "3.11.7", "CPython", true), recording.Machine);
+        Assert.Equal(new CPythonMachine("Test CPU", 8, 4, "TestOS", "3.11.7", "CPython", true, 0.25), recording.Machine);
         Assert.Equal(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero), recording.RecordedAt);
         Assert.Equal(1000, recording.Limit);
         Assert.Equal(168, recording.Primes);
@@ -68,8 +68,9 @@ public sealed class CPythonRecordingTests : IDisposable
     {
         string text = CPythonRecording.Load(Write(Sample)).ToString();
 
-        Assert.StartsWith("CPython 3.11.7 (GIL on) on 4 usable cores, Test CPU, TestOS, recorded 2026-01-02: 168 primes below 1,000, sequential 2.000 s", text, StringComparison.Ordinal);
+        Assert.StartsWith("CPython 3.11.7 (GIL on) on 4 usable cores, Test CPU, TestOS, load average 0.25, recorded 2026-01-02: 168 primes below 1,000, sequential 2.000 s", text, StringComparison.Ordinal);
         Assert.Equal("threads × 2: 2.500 s, speedup 0.80×", new CPythonRun("threads", 2, 2.5, 0.8).ToString());
+        Assert.Equal("CPython 3.11.7 (GIL on) on 2 usable cores, X, Y", new CPythonMachine("X", 2, 2, "Y", "3.11.7", "CPython", true, null).ToString());
     }
 
     [Fact]
