@@ -8,12 +8,12 @@ namespace Workbook.Threads;
 /// the same amount of computation, so on a busy core it simply takes longer in wall-clock time.
 /// </summary>
 /// <param name="Index">The item's position in its batch (0, 1, 2 …).</param>
-/// <param name="Units">How much work: one unit is <see cref="SpinsPerUnit"/> steps, about a millisecond on a current core.</param>
+/// <param name="Units">How much work: one unit is <see cref="SpinsPerUnit"/> steps, about a millisecond on a current core (in the workbook's debug build).</param>
 /// <remarks>Immutable; <see cref="Run"/> is pure, so any number of threads may run items at once.</remarks>
 public sealed record CpuItem(int Index, int Units)
 {
-    /// <summary>Generator steps per unit of work (about 1 ms on a current x64 or Arm64 core).</summary>
-    public const long SpinsPerUnit = 1_000_000;
+    /// <summary>Generator steps per unit of work: about 1 ms on a current x64 core in the workbook's debug build, the build notebooks load.</summary>
+    public const long SpinsPerUnit = 125_000;
 
     /// <summary>Does the work on the calling thread.</summary>
     /// <returns>A checksum, so the computation cannot be optimised away.</returns>
