@@ -26,12 +26,12 @@ public static class StartCostChart
             throw new ArgumentException("There are no measurements to chart.", nameof(costs));
         }
 
-        double[] micros = [.. list.Select(c => c.PerItem.TotalMicroseconds)];
+        double[] micros = [.. list.Select(c => c.PerItemMicroseconds)];
         var trace = new Bar
         {
             x = list.Select(c => c.Mechanism.ToString()).ToArray(),
             y = micros,
-            text = micros.Select(v => v.ToString("0.0", CultureInfo.InvariantCulture) + " µs").ToArray(),
+            text = micros.Select(v => v.ToString(v < 10 ? "0.00" : "0.0", CultureInfo.InvariantCulture) + " µs").ToArray(),
         };
         var layout = Plot.NewLayout(title, "how each item is started", "time per item (µs, log scale)");
         layout.showlegend = false;

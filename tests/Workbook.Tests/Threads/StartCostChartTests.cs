@@ -20,9 +20,18 @@ public sealed class StartCostChartTests
         Assert.Equal(1, data.GetArrayLength());
         Assert.Equal(["NewThread", "ThreadPool", "TaskRun"], ChartJson.Strings(data[0].GetProperty("x")));
         Assert.Equal([50.0, 0.2, 0.3], ChartJson.Doubles(data[0].GetProperty("y")), (a, b) => Math.Abs(a - b) < 1e-9);
-        Assert.Equal(["50.0 µs", "0.2 µs", "0.3 µs"], ChartJson.Strings(data[0].GetProperty("text")));
+        Assert.Equal(["50.0 µs", "0.20 µs", "0.30 µs"], ChartJson.Strings(data[0].GetProperty("text")));
         Assert.Equal("log", layout.GetProperty("yaxis").GetProperty("type").GetString());
         Assert.Contains("µs", layout.GetProperty("yaxis").GetProperty("title").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PerItemMicroseconds_BelowOneTick_NotRoundedLikePerItem()
+    {
+        var cost = new StartCost(StartMechanism.ThreadPool, 2_000, 2_000, TimeSpan.FromMicroseconds(317));
+
+        Assert.Equal(0.1585, cost.PerItemMicroseconds, tolerance: 1e-9);
+        Assert.Equal(TimeSpan.FromTicks(2), cost.PerItem);
     }
 
     [Fact]
