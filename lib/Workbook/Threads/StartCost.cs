@@ -1,4 +1,5 @@
 using System.Globalization;
+using Workbook.Measurement;
 
 namespace Workbook.Threads;
 
@@ -9,11 +10,17 @@ namespace Workbook.Threads;
 /// <param name="Elapsed">From the first start to the last completion.</param>
 public sealed record StartCost(StartMechanism Mechanism, int Items, int Completed, TimeSpan Elapsed)
 {
-    /// <summary>The average cost of one item.</summary>
+    /// <summary>The average cost of one item (a TimeSpan, so rounded to 0.1 µs; see <see cref="PerItemMicroseconds"/>).</summary>
     public TimeSpan PerItem => Items == 0 ? TimeSpan.Zero : Elapsed / Items;
 
-    /// <summary>E.g. <c>NewThread: 1,000 items in 85 ms (85.0 µs each)</c>.</summary>
+    /// <summary>
+    /// The average cost of one item in microseconds, unrounded: a pool item costs a fraction of a
+    /// microsecond, finer than a TimeSpan's 100 ns tick, so ratios should be taken from this.
+    /// </summary>
+    public double PerItemMicroseconds => Items == 0 ? 0 : Elapsed.TotalMicroseconds / Items;
+
+    /// <summary>E.g. <c>NewThread: 1,000 items in 85.0 ms (85.00 µs each)</c>.</summary>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{Mechanism}: {Completed:N0} items in {Elapsed.TotalMilliseconds:N0} ms ({PerItem.TotalMicroseconds:0.0} µs each)");
+        $"{Mechanism}: {Completed:N0} items in {Durations.Format(Elapsed)} ({PerItemMicroseconds:0.00} µs each)");
 }

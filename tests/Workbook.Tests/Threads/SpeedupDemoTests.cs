@@ -44,8 +44,22 @@ public sealed class SpeedupDemoTests
     }
 
     [Fact]
+    public void Measure_SeveralRounds_OnePointPerThreadCountWithTheSequentialResult()
+    {
+        int expected = PrimeCounting.CountSequential(30_000);
+
+        IReadOnlyList<SpeedupPoint> points = SpeedupDemo.Measure(limit: 30_000, maxThreads: 3, rounds: 3);
+
+        Assert.Equal([1, 2, 3], points.Select(p => p.Threads));
+        Assert.All(points, p => Assert.Equal(expected, p.Primes));
+        Assert.Equal(1.0, points[0].Speedup);
+        Assert.All(points.Skip(1), p => Assert.Equal(points[0].Elapsed / p.Elapsed, p.Speedup, tolerance: 1e-9));
+    }
+
+    [Fact]
     public void Measure_BadArguments_Throw()
     {
+        Assert.Throws<ArgumentOutOfRangeException>(() => SpeedupDemo.Measure(limit: 10, rounds: 0));
         Assert.Throws<ArgumentOutOfRangeException>(() => SpeedupDemo.Measure(limit: 0));
         Assert.Throws<ArgumentOutOfRangeException>(() => SpeedupDemo.Measure(limit: 10, maxThreads: 0));
         Assert.Throws<ArgumentOutOfRangeException>(() => PrimeCounting.CountParallel(10, 0));

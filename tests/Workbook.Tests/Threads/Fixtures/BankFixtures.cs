@@ -3,6 +3,7 @@ using Workbook.Threads;
 namespace Workbook.Tests.Threads.Fixtures;
 
 // Exercise 01.3 as the notebook's stub cell shows it.
+// TODO: take both accounts' locks in an order that cannot deadlock, then move the money.
 public sealed class OrderedLockBankStub : IBank
 {
     // This version deadlocks when two threads transfer in opposite directions:

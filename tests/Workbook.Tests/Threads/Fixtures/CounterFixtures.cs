@@ -3,6 +3,7 @@ using Workbook.Threads;
 namespace Workbook.Tests.Threads.Fixtures;
 
 // Exercise 01.1 as the notebook's stub cell shows it (renamed so it can sit beside the solution).
+// TODO: make Increment safe to call from many threads at once, and Value exact.
 public sealed class SafeCounterStub : ICounter
 {
     public long Value => throw new NotImplementedException();

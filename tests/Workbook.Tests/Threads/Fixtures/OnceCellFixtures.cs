@@ -3,6 +3,7 @@ using Workbook.Threads;
 namespace Workbook.Tests.Threads.Fixtures;
 
 // Exercise 01.4 as the notebook's stub cell shows it.
+// TODO: run open() only on the very first call, even when many threads call at once.
 public sealed class OnceCellStub : IOnceCell
 {
     public Connection GetOrCreate(Func<Connection> open) => throw new NotImplementedException();

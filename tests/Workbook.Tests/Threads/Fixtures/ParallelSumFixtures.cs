@@ -3,6 +3,7 @@ using Workbook.Threads;
 namespace Workbook.Tests.Threads.Fixtures;
 
 // Exercise 01.2 as the notebook's stub cell shows it.
+// TODO: split data into `parts` ranges, sum each on its own thread, and add up the partial sums.
 public sealed class PartitionedSummerStub : IParallelSummer
 {
     public long Sum(TrackedArray data, int parts) => throw new NotImplementedException();
