@@ -68,18 +68,17 @@ public class SiteRenderingTests
         Directory.CreateSymbolicLink(temp.File("artifacts"), Path.Combine(Repo.Root, "artifacts"));
         var notebook = Path.Combine(notebooks, "chart-check.ipynb");
         File.WriteAllText(notebook, NotebookTemplate.FromDib(dib));
-        {
-            using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-            var report = await WorkbookRun.RunAsync(new RunOptions([notebook], temp.File("out"), new ExecuteOptions(TimeSpan.FromMinutes(2), false)), cancellationToken: cts.Token).WaitAsync(TimeSpan.FromMinutes(4));
-            Assert.True(report.Succeeded, SummaryTable.Format(report));
 
-            var page = temp.File("out/site/chart-check.html");
-            var html = File.ReadAllText(page);
-            Assert.DoesNotContain("<script src=\"http", html);
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        var report = await WorkbookRun.RunAsync(new RunOptions([notebook], temp.File("out"), new ExecuteOptions(TimeSpan.FromMinutes(2), false)), cancellationToken: cts.Token).WaitAsync(TimeSpan.FromMinutes(4));
+        Assert.True(report.Succeeded, SummaryTable.Format(report));
 
-            var dom = await Chromium.DumpDomAsync(page, temp.File("profile"), TimeSpan.FromMinutes(2));
-            Assert.Contains("class=\"main-svg\"", dom);   // plotly drew its SVG
-            Assert.Contains("Squares", dom);              // with our chart's title
-        }
+        var page = temp.File("out/site/chart-check.html");
+        var html = File.ReadAllText(page);
+        Assert.DoesNotContain("<script src=\"http", html);
+
+        var dom = await Chromium.DumpDomAsync(page, temp.File("profile"), TimeSpan.FromMinutes(2));
+        Assert.Contains("class=\"main-svg\"", dom);   // plotly drew its SVG
+        Assert.Contains("Squares", dom);              // with our chart's title
     }
 }
