@@ -80,6 +80,11 @@ public static partial class Plot
         {
             layout.xaxis.type = "log";
         }
+        else if (HasFewWholeNumbers(list.SelectMany(s => s.X)))
+        {
+            // Counts of threads or workers: without this plotly labels 1.5 and 2.5 workers.
+            layout.xaxis.dtick = 1;
+        }
         if (logY)
         {
             layout.yaxis.type = "log";
@@ -107,6 +112,22 @@ public static partial class Plot
     {
         ArgumentNullException.ThrowIfNull(series);
         return Line([series], title, xTitle, yTitle, ideal, logX, logY);
+    }
+
+    /// <summary>True when every x value is a whole number and they span at most 20 steps.</summary>
+    internal static bool HasFewWholeNumbers(IEnumerable<double> xs)
+    {
+        double min = double.PositiveInfinity, max = double.NegativeInfinity;
+        foreach (double x in xs)
+        {
+            if (!double.IsFinite(x) || x != Math.Floor(x))
+            {
+                return false;
+            }
+            min = Math.Min(min, x);
+            max = Math.Max(max, x);
+        }
+        return min <= max && max - min <= 20;
     }
 
     /// <summary>

@@ -37,6 +37,24 @@ public class PlotTests
     }
 
     [Fact]
+    public void Line_FewWholeNumberX_TicksEveryWholeNumber()
+    {
+        var (_, layout) = Of(Plot.Line(Series.Of("workers", [(1, 1.0), (2, 1.5), (3, 1.6), (4, 1.6)]), "t", "workers", "y"));
+
+        Assert.Equal(1, layout.GetProperty("xaxis").GetProperty("dtick").GetDouble());
+    }
+
+    [Theory]
+    [InlineData(0.5)]
+    [InlineData(100)]
+    public void Line_FractionalOrWideX_LeavesTicksToPlotly(double last)
+    {
+        var (_, layout) = Of(Plot.Line(Series.Of("s", [(1, 1.0), (last, 2.0)]), "t", "x", "y"));
+
+        Assert.False(layout.GetProperty("xaxis").TryGetProperty("dtick", out _));
+    }
+
+    [Fact]
     public void Line_NoSeries_ThrowsArgumentException()
     {
         Assert.Throws<ArgumentException>(() => Plot.Line(Array.Empty<Series>(), "t", "x", "y"));
