@@ -22,18 +22,19 @@ public sealed record BenchContext
     /// <summary>Where progress lines go.</summary>
     public TextWriter Log { get; init; } = TextWriter.Null;
 
-    /// <summary>Interleaves <paramref name="contenders"/> for <see cref="Rounds"/> rounds after a warm-up, logging each sample.</summary>
+    /// <summary>Interleaves <paramref name="contenders"/> for <see cref="Rounds"/> rounds, logging each sample.</summary>
     /// <param name="contenders">The contenders.</param>
     /// <param name="cancellationToken">Stops the measurement.</param>
+    /// <param name="warmUp">Call each contender once, untimed, first (see <see cref="InterleavedRounds.RunAsync"/>).</param>
     /// <returns>The samples.</returns>
-    public Task<RoundSamples> MeasureAsync(IReadOnlyList<Contender> contenders, CancellationToken cancellationToken)
+    public Task<RoundSamples> MeasureAsync(IReadOnlyList<Contender> contenders, CancellationToken cancellationToken, bool warmUp = true)
     {
         ArgumentNullException.ThrowIfNull(contenders);
         var units = contenders.Where(c => c is not null).GroupBy(c => c.Name).ToDictionary(g => g.Key, g => g.First().Unit);
         return InterleavedRounds.RunAsync(
             contenders,
             Rounds,
-            warmUp: true,
+            warmUp,
             (round, name, value) => Log.WriteLine($"    round {round + 1}: {name}: {BenchFormat.WithUnit(value, units[name])}"),
             cancellationToken);
     }
