@@ -43,6 +43,13 @@ internal static class Program
             return 0;
         }
 
+        if (options.Record && NotJudgedReason(options) is { } reason)
+        {
+            // data/bench/ feeds the tuning chapter's charts: only a judged run may replace it.
+            Console.Error.WriteLine($"error: --record needs a judged run, and this would be {reason}.");
+            return 2;
+        }
+
         using var stop = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
         {
@@ -67,8 +74,7 @@ internal static class Program
         string root = RepositoryRoot.Find();
         string output = Path.GetFullPath(Path.Combine(root, options.OutputDirectory));
         Directory.CreateDirectory(output);
-        bool release = MachineProbe.Configuration == "Release";
-        string? notJudged = options.NotJudgedReason ?? (release ? null : "a Debug build (run with -c Release)");
+        string? notJudged = NotJudgedReason(options);
 
         DateTimeOffset startedAt = DateTimeOffset.UtcNow;
         long started = Stopwatch.GetTimestamp();
@@ -111,6 +117,9 @@ internal static class Program
 
         return rows.Any(r => r.Status == BenchStatus.Failed) ? 1 : 0;
     }
+
+    private static string? NotJudgedReason(BenchOptions options) =>
+        options.NotJudgedReason ?? (MachineProbe.Configuration == "Release" ? null : "a Debug build (run with -c Release)");
 
     private static void Write(BenchResults results, string folder)
     {
