@@ -16,12 +16,16 @@ public static class Program
         Concurrency Workbook runner
 
         Usage:
-          run [PATH...] [--out DIR] [--cell-timeout SECONDS] [--solutions] [--no-site]
+          run [PATH...] [--out DIR] [--cell-timeout SECONDS] [--solutions] [--repeat N] [--no-site]
               Execute notebooks (files, or folders of .ipynb; default: notebooks), each in a fresh
               C# kernel with its folder as working directory. Writes DIR/notebooks/*.ipynb (executed),
               DIR/site/index.html (static site, charts draw offline) and DIR/summary.txt.
               DIR defaults to out. Exit code 0 only when every cell passed.
               --solutions runs each exercise's reference solution in place of its stub.
+              --repeat N runs every notebook N times in the same kernel (all cells, then all cells
+              again): a notebook a learner can re-run passes with --repeat 2.
+              A notebook also fails if, after its last cell, a server the workbook started is still
+              listening or a process it started is still running.
           export FILE.ipynb OUT.dib   Write a notebook as .dib text (cells separated by #!markdown / #!csharp)
                                       for editing; import turns it back into the same notebook.
           import FILE.dib OUT.ipynb   Convert a .dib draft into a clean C# notebook.
@@ -39,7 +43,7 @@ public static class Program
         try
         {
             var line = CommandLine.Parse(args,
-                valued: new HashSet<string> { "--out", "--cell-timeout", "--executed", "--result", "--chapter", "--file" },
+                valued: new HashSet<string> { "--out", "--cell-timeout", "--repeat", "--executed", "--result", "--chapter", "--file" },
                 flags: new HashSet<string> { "--solutions", "--no-site" });
             return line.Command switch
             {
@@ -76,10 +80,10 @@ public static class Program
     {
         var paths = line.Positional.Count > 0 ? line.Positional : ["notebooks"];
         var options = new RunOptions(paths, line.Get("--out", "out"),
-            new ExecuteOptions(line.Seconds("--cell-timeout", DefaultCellTimeoutSeconds), line.Has("--solutions")),
+            ExecuteOptionsFrom(line),
             WriteSite: !line.Has("--no-site"));
         var notebooks = WorkbookRun.ResolveNotebooks(paths);
-        Console.WriteLine($"Running {notebooks.Count} notebook(s){(options.Execute.Solutions ? " with reference solutions" : "")}, cell timeout {options.Execute.CellTimeout.TotalSeconds:0} s ...");
+        Console.WriteLine($"Running {notebooks.Count} notebook(s){(options.Execute.Solutions ? " with reference solutions" : "")}{(options.Execute.Repeat > 1 ? $", {options.Execute.Repeat} passes each" : "")}, cell timeout {options.Execute.CellTimeout.TotalSeconds:0} s ...");
         var report = await WorkbookRun.RunAsync(options, o =>
             Console.WriteLine($"  {Path.GetFileName(o.Notebook),-36} {o.Cells.Count,4} cells {o.Seconds,7:0.0} s  {o.StatusText}"),
             guard: LeftoverGuard.Enable());
@@ -96,13 +100,18 @@ public static class Program
         var result = line.Get("--result", "") is { Length: > 0 } r ? r : throw new UsageException("execute needs --result FILE.");
         var executed = line.Get("--executed", "") is { Length: > 0 } x ? x : throw new UsageException("execute needs --executed FILE.");
         var outcome = await NotebookExecutor.ExecuteAsync(Path.GetFullPath(line.Positional[0]), Path.GetFullPath(executed),
-            new ExecuteOptions(line.Seconds("--cell-timeout", DefaultCellTimeoutSeconds), line.Has("--solutions")));
+            ExecuteOptionsFrom(line));
         File.WriteAllText(result, JsonSerializer.Serialize(outcome with { Notebook = line.Positional[0] }, Json.Options));
         // A timed-out cell may still be running on a foreground thread: end the process regardless.
         Console.Out.Flush();
         Environment.Exit(outcome.Succeeded ? 0 : 1);
         return 0;
     }
+
+    private static ExecuteOptions ExecuteOptionsFrom(CommandLine line) => new(
+        line.Seconds("--cell-timeout", DefaultCellTimeoutSeconds),
+        line.Has("--solutions"),
+        line.Integer("--repeat", 1, 1, ExecuteOptions.MaxRepeat));
 
     private static int Import(CommandLine line)
     {

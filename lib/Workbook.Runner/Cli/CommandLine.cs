@@ -54,6 +54,16 @@ public sealed class CommandLine
             throw new UsageException($"{option} expects a positive number of seconds, got \"{text}\".");
         return TimeSpan.FromSeconds(s);
     }
+
+    /// <summary>The option as a whole number from <paramref name="min"/> to <paramref name="max"/>.</summary>
+    /// <exception cref="UsageException">The value is not a whole number in that range.</exception>
+    public int Integer(string option, int fallback, int min, int max)
+    {
+        var text = Get(option, fallback.ToString(CultureInfo.InvariantCulture));
+        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) || n < min || n > max)
+            throw new UsageException($"{option} expects a whole number from {min} to {max}, got \"{text}\".");
+        return n;
+    }
 }
 
 /// <summary>A command line that cannot be understood; the message says what to fix.</summary>

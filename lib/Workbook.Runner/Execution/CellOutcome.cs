@@ -18,7 +18,12 @@ public enum CellStatus
 /// <param name="Status">How it ended.</param>
 /// <param name="Seconds">Wall time spent on it.</param>
 /// <param name="Error">The failure message, or null when it passed.</param>
-public sealed record CellOutcome(int Number, CellStatus Status, double Seconds, string? Error);
+/// <param name="Pass">Which run of the notebook this was: 1, or 2 and up with <see cref="ExecuteOptions.Repeat"/>.</param>
+public sealed record CellOutcome(int Number, CellStatus Status, double Seconds, string? Error, int Pass = 1)
+{
+    /// <summary>"cell 7", or "cell 7 (pass 2)" for a repeated run.</summary>
+    public string Label => Pass > 1 ? $"cell {Number} (pass {Pass})" : $"cell {Number}";
+}
 
 /// <summary>The result of running one notebook.</summary>
 /// <param name="Notebook">The notebook's path as given.</param>
@@ -26,8 +31,9 @@ public sealed record CellOutcome(int Number, CellStatus Status, double Seconds, 
 /// <param name="Cells">Every code cell's outcome, in order.</param>
 /// <param name="Seconds">Wall time for the whole notebook, kernel start included.</param>
 /// <param name="ExecutedPath">Where the executed notebook was written, if it was.</param>
-/// <param name="Error">A notebook-level failure (unreadable file, crashed kernel), or null.</param>
-public sealed record NotebookOutcome(string Notebook, string Title, IReadOnlyList<CellOutcome> Cells, double Seconds, string? ExecutedPath, string? Error)
+/// <param name="Error">A notebook-level failure (unreadable file, crashed kernel, something left listening or running), or null.</param>
+/// <param name="Resources">The server sockets and child processes the workbook library opened during the run (null when not recorded).</param>
+public sealed record NotebookOutcome(string Notebook, string Title, IReadOnlyList<CellOutcome> Cells, double Seconds, string? ExecutedPath, string? Error, IReadOnlyList<OpenedResource>? Resources = null)
 {
     /// <summary>True when the notebook was read and every code cell passed.</summary>
     public bool Succeeded => Error is null && Cells.All(c => c.Status == CellStatus.Passed);

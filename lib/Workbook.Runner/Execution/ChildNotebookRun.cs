@@ -24,17 +24,23 @@ public static class ChildNotebookRun
         notebookPath = Path.GetFullPath(notebookPath);
         executedPath = Path.GetFullPath(executedPath);
         var resultPath = executedPath + ".result.json";
+        var ledgerPath = executedPath + ".ledger";
         File.Delete(resultPath);
+        File.Delete(ledgerPath);
         var args = new List<string>
         {
             "execute", notebookPath, "--executed", executedPath, "--result", resultPath,
             "--cell-timeout", options.CellTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture),
         };
         if (options.Solutions) args.Add("--solutions");
+        if (options.Repeat > 1) args.AddRange(["--repeat", options.Repeat.ToString(CultureInfo.InvariantCulture)]);
 
         var clock = Stopwatch.StartNew();
         var start = RunnerHost.StartInfo(args, Path.GetDirectoryName(notebookPath)!);
         start.Environment[Workbook.Exercises.ProgressStore.EnvironmentVariable] = Path.GetFullPath(progressPath);
+        // Every server and process the library opens in the kernel is recorded here, so what it left
+        // behind can be found even if the kernel dies.
+        start.Environment[Workbook.Ledger.ResourceLedger.FileVariable] = ledgerPath;
         using var process = new Process { StartInfo = start };
         var log = new StringBuilder();
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.AppendLine(e.Data); };
@@ -49,8 +55,8 @@ public static class ChildNotebookRun
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        // Every cell may use its full timeout, plus time to start the kernel and load packages.
-        var guard = options.CellTimeout * Math.Max(1, codeCells) + TimeSpan.FromMinutes(2);
+        // Every cell may use its full timeout in every pass, plus time to start the kernel and load packages.
+        var guard = options.CellTimeout * Math.Max(1, codeCells) * options.Repeat + TimeSpan.FromMinutes(2);
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(guard);
         try
@@ -60,18 +66,27 @@ public static class ChildNotebookRun
         catch (OperationCanceledException)
         {
             Kill(process);
-            return Failure(given, clock, $"the kernel process did not finish within {guard.TotalMinutes:0} min and was killed.");
+            return WithLeftovers(Failure(given, clock, $"the kernel process did not finish within {guard.TotalMinutes:0} min and was killed."), ledgerPath);
         }
 
         if (File.Exists(resultPath))
         {
             var outcome = JsonSerializer.Deserialize<NotebookOutcome>(File.ReadAllText(resultPath), Json.Options);
             File.Delete(resultPath);
-            if (outcome is not null) return outcome with { Notebook = given, Seconds = clock.Elapsed.TotalSeconds };
+            if (outcome is not null) return WithLeftovers(outcome with { Notebook = given, Seconds = clock.Elapsed.TotalSeconds }, ledgerPath);
         }
         string tail;
         lock (log) tail = string.Join(Environment.NewLine, log.ToString().Split('\n').TakeLast(15));
-        return Failure(given, clock, $"the kernel process exited with code {process.ExitCode} before reporting a result.{Environment.NewLine}{tail}");
+        return WithLeftovers(Failure(given, clock, $"the kernel process exited with code {process.ExitCode} before reporting a result.{Environment.NewLine}{tail}"), ledgerPath);
+    }
+
+    /// <summary>Adds to the outcome anything the ledger says outlived the kernel (and stops it), then removes the ledger.</summary>
+    private static NotebookOutcome WithLeftovers(NotebookOutcome outcome, string ledgerPath)
+    {
+        var leftovers = NotebookLeftovers.AfterExit(ledgerPath);
+        File.Delete(ledgerPath);
+        if (leftovers is null) return outcome;
+        return outcome with { Error = outcome.Error is null ? leftovers : outcome.Error + Environment.NewLine + leftovers };
     }
 
     private static NotebookOutcome Failure(string notebookPath, Stopwatch clock, string message) =>

@@ -21,7 +21,7 @@ public static class SummaryTable
             text.AppendLine();
             if (n.Error is not null) text.AppendLine($"{Path.GetFileName(n.Notebook)}: {n.Error}");
             foreach (var c in n.Cells.Where(c => c.Status != CellStatus.Passed))
-                text.AppendLine($"{Path.GetFileName(n.Notebook)} cell {c.Number}: {c.Status}: {c.Error}");
+                text.AppendLine($"{Path.GetFileName(n.Notebook)} {c.Label}: {c.Status}: {c.Error}");
         }
         return text.ToString();
     }

@@ -58,6 +58,7 @@ public static class WorkbookRun
     public static async Task<RunReport> RunAsync(RunOptions options, Action<NotebookOutcome>? progress = null, CancellationToken cancellationToken = default, LeftoverGuard? guard = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        options.Execute.Validate();
         var notebooks = ResolveNotebooks(options.Paths);
         var executedFolder = Path.Combine(options.OutputFolder, "notebooks");
         EnsureWritable(executedFolder);

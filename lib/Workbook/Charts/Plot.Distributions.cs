@@ -24,6 +24,7 @@ public static partial class Plot
         int bins = 0)
     {
         ArgumentNullException.ThrowIfNull(sample);
+        ThrowIfNullTitles(title, xTitle, string.Empty);
         return Histogram([("sample", sample)], title, xTitle, bins);
     }
 
@@ -41,6 +42,7 @@ public static partial class Plot
         int bins = 0)
     {
         ArgumentNullException.ThrowIfNull(samples);
+        ThrowIfNullTitles(title, xTitle, string.Empty);
         ArgumentOutOfRangeException.ThrowIfNegative(bins);
         var list = samples.ToList();
         var traces = list.Select(s =>
@@ -69,6 +71,7 @@ public static partial class Plot
         string yTitle = "duration (ms)")
     {
         ArgumentNullException.ThrowIfNull(sample);
+        ThrowIfNullTitles(title, string.Empty, yTitle);
         return Percentiles([("sample", sample)], title, yTitle);
     }
 
@@ -83,6 +86,7 @@ public static partial class Plot
         string yTitle = "duration (ms)")
     {
         ArgumentNullException.ThrowIfNull(samples);
+        ThrowIfNullTitles(title, string.Empty, yTitle);
         string[] labels = Levels.Select(p => "p" + p.ToString(CultureInfo.InvariantCulture)).ToArray();
         var traces = samples.Select(s =>
         {

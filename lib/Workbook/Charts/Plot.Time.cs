@@ -20,6 +20,7 @@ public static partial class Plot
         string xTitle = "time since start (ms)")
     {
         ArgumentNullException.ThrowIfNull(spans);
+        ThrowIfNullTitles(title, xTitle, string.Empty);
         var lanes = spans.GroupBy(s => s.Lane).OrderBy(g => g.Key, NaturalOrder.Instance).ToList();
         var traces = lanes.Select(lane => (Trace)new TimelineBar
         {
@@ -58,6 +59,7 @@ public static partial class Plot
         string xTitle = "time since start (ms)")
     {
         ArgumentNullException.ThrowIfNull(recorder);
+        ThrowIfNullTitles(title, xTitle, string.Empty);
         return Timeline(recorder.Spans, title, xTitle);
     }
 
@@ -68,6 +70,7 @@ public static partial class Plot
     public static PlotlyChart Throughput(ThroughputSnapshot snapshot, string title = "Throughput over time")
     {
         ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(title);
         return Throughput([("throughput", snapshot)], title);
     }
 
@@ -84,6 +87,7 @@ public static partial class Plot
         string title = "Throughput over time")
     {
         ArgumentNullException.ThrowIfNull(runs);
+        ArgumentNullException.ThrowIfNull(title);
         var runList = runs.ToList();
         var traces = runList.Select(run =>
         {

@@ -51,6 +51,7 @@ public static partial class Plot
         bool logY = false)
     {
         ArgumentNullException.ThrowIfNull(series);
+        ThrowIfNullTitles(title, xTitle, yTitle);
         var list = series.ToList();
         if (list.Count == 0)
         {
@@ -111,6 +112,7 @@ public static partial class Plot
         bool logY = false)
     {
         ArgumentNullException.ThrowIfNull(series);
+        ThrowIfNullTitles(title, xTitle, yTitle);
         return Line([series], title, xTitle, yTitle, ideal, logX, logY);
     }
 
@@ -143,6 +145,20 @@ public static partial class Plot
     {
         ArgumentNullException.ThrowIfNull(traces);
         return Finish(traces.ToList(), NewLayout(title, xTitle, yTitle));
+    }
+
+    /// <summary>Rejects a null chart or axis title before any data is read (an empty title is fine).</summary>
+    internal static void ThrowIfNullTitles(
+        string title,
+        string xTitle,
+        string yTitle,
+        [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(title))] string titleName = "title",
+        [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(xTitle))] string xTitleName = "xTitle",
+        [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(yTitle))] string yTitleName = "yTitle")
+    {
+        ArgumentNullException.ThrowIfNull(title, titleName);
+        ArgumentNullException.ThrowIfNull(xTitle, xTitleName);
+        ArgumentNullException.ThrowIfNull(yTitle, yTitleName);
     }
 
     /// <summary>The house layout: title, axis titles, size, font, margins and palette.</summary>

@@ -22,6 +22,7 @@ public static class PipelineChart
         string title = "Items that passed each stage")
     {
         ArgumentNullException.ThrowIfNull(runs);
+        ArgumentNullException.ThrowIfNull(title);
         var list = runs.ToList();
         if (list.Count == 0)
         {

@@ -65,14 +65,21 @@ public sealed class ScheduleReport
     /// <param name="name">The task's name.</param>
     /// <returns>The task.</returns>
     /// <exception cref="ArgumentException">No task has that name.</exception>
-    public CoTask Task(string name) =>
-        Tasks.FirstOrDefault(t => t.Name == name)
-        ?? throw new ArgumentException($"No task is named '{name}'. Tasks: {string.Join(", ", Tasks.Select(t => t.Name))}.", nameof(name));
+    public CoTask Task(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return Tasks.FirstOrDefault(t => t.Name == name)
+            ?? throw new ArgumentException($"No task is named '{name}'. Tasks: {string.Join(", ", Tasks.Select(t => t.Name))}.", nameof(name));
+    }
 
     /// <summary>The ticks at which the named task ran, in order.</summary>
     /// <param name="name">The task's name.</param>
     /// <returns>The ticks of its steps.</returns>
-    public IReadOnlyList<long> RunTicks(string name) => Steps.Where(s => s.Task == name).Select(s => s.Tick).ToArray();
+    public IReadOnlyList<long> RunTicks(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return Steps.Where(s => s.Task == name).Select(s => s.Tick).ToArray();
+    }
 
     /// <summary>E.g. "Completed: 4 tasks, 14 steps in 17 ticks (3 idle)".</summary>
     /// <returns>A one-line summary (plus the stall reason when stalled).</returns>

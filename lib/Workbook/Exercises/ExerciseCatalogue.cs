@@ -21,7 +21,12 @@ public static class ExerciseCatalogue
     /// <summary>Finds an exercise by id.</summary>
     /// <param name="id">E.g. <c>"01.1"</c>.</param>
     /// <returns>The exercise, or null when there is none with that id.</returns>
-    public static Exercise? Find(string id) => Find(All, id);
+    /// <exception cref="ArgumentNullException"><paramref name="id"/> is null.</exception>
+    public static Exercise? Find(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return Find(All, id);
+    }
 
     /// <summary>The exercises of one chapter, in order (empty for an unknown chapter).</summary>
     /// <param name="chapter">E.g. <c>"01-threads"</c>.</param>

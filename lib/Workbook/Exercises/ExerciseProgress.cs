@@ -25,7 +25,11 @@ public sealed record ExerciseProgress(
     /// <summary>A record with no attempts.</summary>
     /// <param name="exerciseId">The exercise.</param>
     /// <returns>The empty record.</returns>
-    public static ExerciseProgress None(string exerciseId) => new(exerciseId, 0, 0, 0, 0, null, null, null);
+    public static ExerciseProgress None(string exerciseId)
+    {
+        ArgumentNullException.ThrowIfNull(exerciseId);
+        return new(exerciseId, 0, 0, 0, 0, null, null, null);
+    }
 
     /// <summary>This record after one more check run that ended with <paramref name="outcome"/> at <paramref name="at"/>.</summary>
     /// <param name="outcome">How the run ended.</param>

@@ -26,7 +26,11 @@ public static class ExerciseText
     /// <summary>The sentence appended to every failure: how to get a hint.</summary>
     /// <param name="exerciseId">The exercise.</param>
     /// <returns>E.g. <c>Run Exercises.Hint("01.1") for a nudge.</c></returns>
-    public static string HintSuggestion(string exerciseId) => $"Run Exercises.Hint(\"{exerciseId}\") for a nudge.";
+    public static string HintSuggestion(string exerciseId)
+    {
+        ArgumentNullException.ThrowIfNull(exerciseId);
+        return $"Run Exercises.Hint(\"{exerciseId}\") for a nudge.";
+    }
 
     /// <summary>Orders exercise ids numerically: 01.2 before 01.10.</summary>
     /// <param name="left">One id.</param>

@@ -35,7 +35,8 @@ public sealed class BalancingHandler : DelegatingHandler
     /// <param name="inner">The handler that sends the requests.</param>
     /// <exception cref="ArgumentException">A backend has no address.</exception>
     public BalancingHandler(IBalancer balancer, IReadOnlyDictionary<string, Uri> addresses, HttpMessageHandler inner)
-        : base(inner)
+        // The base constructor would name its own parameter ("value"); name ours.
+        : base(inner ?? throw new ArgumentNullException(nameof(inner)))
     {
         ArgumentNullException.ThrowIfNull(balancer);
         ArgumentNullException.ThrowIfNull(addresses);

@@ -36,6 +36,7 @@ public sealed partial class DemoServer : IAsyncDisposable
     private readonly ServerCounters counters = new();
     private readonly StringValues nameHeader;
     private WebApplication? app;
+    private Ledger.LedgerEntry? ledgerEntry;
     private volatile bool faulty;
     private long extraLatencyTicks;
     private int disposed;
@@ -86,6 +87,7 @@ public sealed partial class DemoServer : IAsyncDisposable
                 .GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
             server.Port = new Uri(address).Port;
             server.BaseAddress = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{server.Port}/"));
+            server.ledgerEntry = Ledger.ResourceLedger.Listener($"DemoServer '{options.Name}'", IPAddress.Loopback, server.Port);
         }
         catch
         {
@@ -182,6 +184,7 @@ public sealed partial class DemoServer : IAsyncDisposable
         finally
         {
             await app.DisposeAsync().ConfigureAwait(false);
+            Ledger.ResourceLedger.Closed(ledgerEntry);
         }
     }
 

@@ -33,7 +33,11 @@ public sealed class DemoServerGroup : IReadOnlyList<DemoServer>, IAsyncDisposabl
     /// <summary>The same path on every server, in index order, e.g. <c>Urls("/fast")</c>.</summary>
     /// <param name="pathAndQuery">A path starting with '/'.</param>
     /// <returns>One absolute URI per server.</returns>
-    public IReadOnlyList<Uri> Urls(string pathAndQuery) => servers.Select(s => s.Url(pathAndQuery)).ToArray();
+    public IReadOnlyList<Uri> Urls(string pathAndQuery)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(pathAndQuery);
+        return servers.Select(s => s.Url(pathAndQuery)).ToArray();
+    }
 
     /// <summary>One weight-1 balancing backend per server, named like it, in index order.</summary>
     /// <returns>The backends, ready for <c>Balancers.Create(name, farm.ToBackends())</c>.</returns>

@@ -62,8 +62,11 @@ public sealed class LineClient : IAsyncDisposable
     /// <param name="line">The request, without a line ending; it must not contain '\n'.</param>
     /// <param name="cancellationToken">Abandons the exchange (and, if it had begun, the connection).</param>
     /// <returns>The reply line.</returns>
-    public async Task<string> SendAsync(string line, CancellationToken cancellationToken = default) =>
-        (await SendManyAsync([line], cancellationToken).ConfigureAwait(false))[0];
+    public async Task<string> SendAsync(string line, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        return (await SendManyAsync([line], cancellationToken).ConfigureAwait(false))[0];
+    }
 
     /// <summary>Sends several lines in one write, then reads one reply per line, in order.</summary>
     /// <param name="lines">The requests; none may contain '\n'.</param>

@@ -73,7 +73,11 @@ public static class LineProtocol
     /// <summary>True for a line that asks the server to close the connection (<c>QUIT</c>).</summary>
     /// <param name="line">The request line.</param>
     /// <returns>Whether it is a QUIT.</returns>
-    public static bool IsQuit(string line) => line is not null && line.Trim().Equals("QUIT", StringComparison.OrdinalIgnoreCase);
+    public static bool IsQuit(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        return line.Trim().Equals("QUIT", StringComparison.OrdinalIgnoreCase);
+    }
 
     private static bool Is(ReadOnlySpan<char> command, string name) => command.Equals(name, StringComparison.OrdinalIgnoreCase);
 

@@ -23,6 +23,7 @@ public sealed class LineServer : IAsyncDisposable
     private readonly CancellationTokenSource stopping = new();
     private readonly ConcurrentDictionary<LineConnection, Task> connections = new();
     private readonly Task acceptLoop;
+    private readonly Ledger.LedgerEntry ledgerEntry;
     private long accepted;
     private long linesHandled;
     private int disposed;
@@ -32,6 +33,7 @@ public sealed class LineServer : IAsyncDisposable
         this.listener = listener;
         this.options = options;
         EndPoint = (IPEndPoint)listener.LocalEndPoint!;
+        ledgerEntry = Ledger.ResourceLedger.Listener("LineServer", EndPoint.Address, EndPoint.Port);
         acceptLoop = Task.Run(AcceptLoopAsync);
     }
 
@@ -84,6 +86,7 @@ public sealed class LineServer : IAsyncDisposable
 
         await stopping.CancelAsync().ConfigureAwait(false);
         listener.Dispose();
+        Ledger.ResourceLedger.Closed(ledgerEntry);
         // The accept loop ends first, so no connection can be added after the snapshot below.
         await acceptLoop.ConfigureAwait(false);
         Task[] loops = connections.Values.ToArray();

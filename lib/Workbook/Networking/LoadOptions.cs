@@ -52,16 +52,30 @@ public sealed record LoadOptions
     /// <param name="total">How many requests, 1 or more.</param>
     /// <param name="concurrency">How many clients, 1 or more.</param>
     /// <returns>The options.</returns>
-    public static LoadOptions Requests(Uri url, long total, int concurrency = 16) =>
-        new() { Url = url, TotalRequests = total, Concurrency = concurrency };
+    /// <exception cref="ArgumentNullException"><paramref name="url"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="total"/> or <paramref name="concurrency"/> is not positive.</exception>
+    public static LoadOptions Requests(Uri url, long total, int concurrency = 16)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(total);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(concurrency);
+        return new() { Url = url, TotalRequests = total, Concurrency = concurrency };
+    }
 
     /// <summary>A closed-loop run of GETs of <paramref name="url"/> lasting <paramref name="duration"/>.</summary>
     /// <param name="url">The target.</param>
     /// <param name="duration">How long to keep starting requests.</param>
     /// <param name="concurrency">How many clients, 1 or more.</param>
     /// <returns>The options.</returns>
-    public static LoadOptions For(Uri url, TimeSpan duration, int concurrency = 16) =>
-        new() { Url = url, Duration = duration, Concurrency = concurrency };
+    /// <exception cref="ArgumentNullException"><paramref name="url"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="duration"/> or <paramref name="concurrency"/> is not positive.</exception>
+    public static LoadOptions For(Uri url, TimeSpan duration, int concurrency = 16)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(duration, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(concurrency);
+        return new() { Url = url, Duration = duration, Concurrency = concurrency };
+    }
 
     /// <summary>Whether the run follows a fixed schedule (<see cref="RequestsPerSecond"/> is set).</summary>
     internal bool IsOpenLoop => RequestsPerSecond is not null;

@@ -56,6 +56,7 @@ public static class ProcessCharts
         IEnumerable<ScalingPoint> points, int? cores = null, string title = "CPU-bound throughput: worker processes vs threads")
     {
         ArgumentNullException.ThrowIfNull(points);
+        ArgumentNullException.ThrowIfNull(title);
         int coreCount = cores ?? Environment.ProcessorCount;
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(coreCount, nameof(cores));
         ScalingPoint[] list = [.. points.OrderBy(p => p.Workers)];

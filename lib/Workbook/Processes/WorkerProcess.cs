@@ -38,6 +38,7 @@ public sealed partial class WorkerProcess : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly Dictionary<long, WorkerCall> _pending = [];
     private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Ledger.LedgerEntry _ledgerEntry;
     private long _lastId;
     private bool _closed;
     private int? _exitCode;
@@ -52,6 +53,7 @@ public sealed partial class WorkerProcess : IAsyncDisposable
         _work = work;
         _log = log;
         ProcessId = process.Id;
+        _ledgerEntry = Ledger.ResourceLedger.Process("WorkerProcess", process.Id);
     }
 
     /// <summary>Raised for each message the worker sends on its log channel or writes to stderr.</summary>
@@ -132,6 +134,11 @@ public sealed partial class WorkerProcess : IAsyncDisposable
 
         // Disposing the multiplexer ends the readers even if the pipe is somehow still open.
         await WaitBoundedAsync(_exited.Task, ExitBound).ConfigureAwait(false);
+        if (ProcessHasExited)
+        {
+            Ledger.ResourceLedger.Closed(_ledgerEntry);
+        }
+
         _process.Dispose();
     }
 

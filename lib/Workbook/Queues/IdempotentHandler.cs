@@ -42,7 +42,11 @@ public sealed class IdempotentHandler
     /// <summary>True when the effect for <paramref name="id"/> has completed.</summary>
     /// <param name="id">A message id.</param>
     /// <returns>Whether the id has been processed.</returns>
-    public bool HasProcessed(string id) => seen.TryGetValue(id, out var task) && task.IsCompletedSuccessfully;
+    public bool HasProcessed(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return seen.TryGetValue(id, out var task) && task.IsCompletedSuccessfully;
+    }
 
     /// <summary>Applies the effect unless this message id was already processed.</summary>
     /// <param name="message">The delivered message.</param>

@@ -27,6 +27,8 @@ public sealed class RedisServer : IAsyncDisposable
 
     private readonly Process process;
     private readonly RedisProcessOutput output;
+    private readonly Ledger.LedgerEntry processEntry;
+    private Ledger.LedgerEntry? listenerEntry;
     private int disposed;
     private volatile bool released;
 
@@ -49,6 +51,7 @@ public sealed class RedisServer : IAsyncDisposable
         Port = port;
         DataDirectory = directory;
         ProcessId = process.Id;
+        processEntry = Ledger.ResourceLedger.Process($"redis-server on port {port.ToString(CultureInfo.InvariantCulture)}", process.Id, port);
     }
 
     /// <summary>True when a redis-server binary is on PATH or in a usual install location.</summary>
@@ -107,6 +110,7 @@ public sealed class RedisServer : IAsyncDisposable
             try
             {
                 await server.WaitUntilReadyAsync(cancellationToken).ConfigureAwait(false);
+                server.listenerEntry = Ledger.ResourceLedger.Listener($"redis-server (pid {server.ProcessId.ToString(CultureInfo.InvariantCulture)})", System.Net.IPAddress.Loopback, port, server.ProcessId);
                 return server;
             }
             catch (RedisPortTakenException) when (attempt < MaxPortAttempts)
@@ -167,6 +171,8 @@ public sealed class RedisServer : IAsyncDisposable
         process.Dispose();
         DeleteDirectory();
         Live.TryRemove(this, out _);
+        Ledger.ResourceLedger.Closed(listenerEntry);
+        Ledger.ResourceLedger.Closed(processEntry);
     }
 
     /// <inheritdoc />
