@@ -19,6 +19,7 @@ public static class BenchChart
     public static PlotlyChart Score(BenchResults results, string title = "Benchmark: how far each ratio got towards its target (1 = on target)")
     {
         ArgumentNullException.ThrowIfNull(results);
+        ArgumentNullException.ThrowIfNull(title);
         var judged = Judged(results);
         string[] labels = [.. judged.Select(Label)];
         var bars = new Bar
@@ -47,6 +48,7 @@ public static class BenchChart
     public static PlotlyChart TargetVsMeasured(BenchResults results, string title = "Benchmark: measured ratio and target")
     {
         ArgumentNullException.ThrowIfNull(results);
+        ArgumentNullException.ThrowIfNull(title);
         var judged = Judged(results);
         var rows = judged.SelectMany(m => new[] { ("measured", Label(m), m.Ratio!.Value), ("target", Label(m), m.Target!.Value) });
         return Plot.GroupedBar(rows, title, "measurement", "ratio (×)");

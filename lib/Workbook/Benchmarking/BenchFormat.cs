@@ -39,5 +39,5 @@ public static class BenchFormat
     /// <param name="unit">The unit; nothing is appended when empty.</param>
     /// <returns>The text.</returns>
     public static string WithUnit(double value, string unit) =>
-        string.IsNullOrEmpty(unit) ? Number(value) : Number(value) + " " + unit;
+        unit is null ? throw new ArgumentNullException(nameof(unit)) : unit.Length == 0 ? Number(value) : Number(value) + " " + unit;
 }

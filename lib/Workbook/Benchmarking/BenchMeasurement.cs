@@ -53,7 +53,7 @@ public sealed record BenchMeasurement
     /// <returns>The contender.</returns>
     /// <exception cref="KeyNotFoundException">No contender has that name (the message lists them).</exception>
     public ContenderResult Contender(string name) =>
-        Contenders.FirstOrDefault(c => c.Name == name)
+        name is null ? throw new ArgumentNullException(nameof(name)) : Contenders.FirstOrDefault(c => c.Name == name)
         ?? throw new KeyNotFoundException($"Measurement {Id} has no contender '{name}'. It has: {string.Join(", ", Contenders.Select(c => c.Name))}.");
 
     /// <summary>E.g. <c>1 CPU-bound speedup: 1.62× (target ≥ 1.90×) not met</c>.</summary>

@@ -81,6 +81,7 @@ public sealed record BenchResults
     public static BenchResults FromJson(string json, string source = "the text")
     {
         ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(source);
         BenchResults? results;
         try
         {

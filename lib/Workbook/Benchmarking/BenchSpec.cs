@@ -28,6 +28,7 @@ public sealed record BenchSpec(string Id, int Item, string Name, string RatioDef
     {
         ArgumentNullException.ThrowIfNull(samples);
         ArgumentNullException.ThrowIfNull(ratio);
+        ArgumentNullException.ThrowIfNull(notes);
         return Judge(samples.Contenders, samples.RatioOfMedians(ratio), samples.RatioPerRound(ratio), notes, metrics);
     }
 
@@ -42,11 +43,12 @@ public sealed record BenchSpec(string Id, int Item, string Name, string RatioDef
         IReadOnlyList<ContenderResult> contenders, double ratio, IReadOnlyList<double>? roundRatios = null, string notes = "", IEnumerable<BenchMetric>? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(contenders);
+        ArgumentNullException.ThrowIfNull(notes);
         BenchStatus status = !double.IsFinite(ratio) ? BenchStatus.Failed
             : Target is null ? BenchStatus.Reported
             : Target.IsMetBy(ratio) ? BenchStatus.Met
             : BenchStatus.NotMet;
-        string text = status == BenchStatus.Failed ? Join($"the ratio is not a number ({ratio})", notes) : notes ?? "";
+        string text = status == BenchStatus.Failed ? Join($"the ratio is not a number ({ratio})", notes) : notes;
         return Row(status, text) with
         {
             Ratio = double.IsFinite(ratio) ? ratio : null,
@@ -64,18 +66,21 @@ public sealed record BenchSpec(string Id, int Item, string Name, string RatioDef
     public BenchMeasurement Report(IReadOnlyList<ContenderResult> contenders, string notes = "", IEnumerable<BenchMetric>? metrics = null)
     {
         ArgumentNullException.ThrowIfNull(contenders);
+        ArgumentNullException.ThrowIfNull(notes);
         return Row(BenchStatus.Reported, notes) with { Contenders = [.. contenders], Metrics = [.. metrics ?? []] };
     }
 
     /// <summary>A row for a measurement that could not run on this machine; it never counts as met.</summary>
     /// <param name="reason">Why, e.g. "skipped: wrk not installed (apt-get install wrk)".</param>
     /// <returns>A <see cref="BenchStatus.Skipped"/> row.</returns>
-    public BenchMeasurement Skipped(string reason) => Row(BenchStatus.Skipped, reason);
+    public BenchMeasurement Skipped(string reason) =>
+        Row(BenchStatus.Skipped, reason ?? throw new ArgumentNullException(nameof(reason)));
 
     /// <summary>A row for a measurement whose code is not in this checkout yet.</summary>
     /// <param name="reason">What it waits for, e.g. "pending: needs the loopback farm (issue #6)".</param>
     /// <returns>A <see cref="BenchStatus.Pending"/> row.</returns>
-    public BenchMeasurement Pending(string reason) => Row(BenchStatus.Pending, reason);
+    public BenchMeasurement Pending(string reason) =>
+        Row(BenchStatus.Pending, reason ?? throw new ArgumentNullException(nameof(reason)));
 
     /// <summary>A row for a measurement that threw.</summary>
     /// <param name="error">The error.</param>

@@ -16,6 +16,7 @@ public sealed record Contender(string Name, string Unit, Func<CancellationToken,
     /// <returns>The contender (unit "s").</returns>
     public static Contender Timed(string name, Action work)
     {
+        ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(work);
         return new Contender(name, "s", _ =>
         {
@@ -31,6 +32,7 @@ public sealed record Contender(string Name, string Unit, Func<CancellationToken,
     /// <returns>The contender (unit "s").</returns>
     public static Contender TimedAsync(string name, Func<CancellationToken, Task> work)
     {
+        ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(work);
         return new Contender(name, "s", async cancellationToken =>
         {
