@@ -1,6 +1,6 @@
 namespace Workbook.SideBySide;
 
-/// <summary>What <see cref="SideBySide.RunAsync"/> does when the Python interpreter cannot be started.</summary>
+/// <summary>What <see cref="PythonVsCSharp.RunAsync"/> does when the Python interpreter cannot be started.</summary>
 public enum PythonFallback
 {
     /// <summary>Return the comparison recorded in <c>data/python/recorded/</c> (both sides from one real run), marked as recorded.</summary>

@@ -63,7 +63,7 @@ internal static class PythonProcess
         catch (Win32Exception error)
         {
             throw new PythonUnavailableException(
-                $"Python could not be started as '{executable}' ({error.Message}). Install Python 3, or point the "
+                $"Python could not be started as '{executable}' ({Reason(error)}). Install Python 3, or point the "
                 + $"{SideBySideOptions.PythonVariable} environment variable (or SideBySideOptions.PythonExecutable) at it.",
                 error)
             { Executable = executable };
@@ -119,6 +119,10 @@ internal static class PythonProcess
             ? "It wrote nothing to stderr."
             : "Its stderr ended with:\n  " + string.Join("\n  ", lines.TakeLast(StderrTailLines));
     }
+
+    /// <summary>The operating system's reason, e.g. "No such file or directory", without .NET's preamble that repeats the path.</summary>
+    internal static string Reason(Win32Exception error) =>
+        error.Message.Split(". ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1].TrimEnd('.');
 
     private static async Task KillAndReapAsync(Process process, Task<string> stdout, Task<string> stderr)
     {

@@ -54,7 +54,7 @@ internal static class Recording
     {
         if (!File.Exists(path))
         {
-            throw new FileNotFoundException($"There is no recorded {technique} comparison at {path}. Record one on a machine with Python: SideBySide.RecordAsync(Technique.{technique}).", path);
+            throw new FileNotFoundException($"There is no recorded {technique} comparison at {path}. Record one on a machine with Python: PythonVsCSharp.RecordAsync(Technique.{technique}).", path);
         }
 
         try

@@ -67,7 +67,7 @@ public static class SideBySideCharts
     /// figure, on a logarithmic axis with a dashed line at 1× (equal speed). Bars below the line are
     /// where CPython was faster.
     /// </summary>
-    /// <param name="comparisons">The comparisons, e.g. from <see cref="SideBySide.RunAllAsync"/>.</param>
+    /// <param name="comparisons">The comparisons, e.g. from <see cref="PythonVsCSharp.RunAllAsync"/>.</param>
     /// <param name="title">The chart title.</param>
     /// <returns>The chart.</returns>
     /// <exception cref="ArgumentException"><paramref name="comparisons"/> is empty.</exception>

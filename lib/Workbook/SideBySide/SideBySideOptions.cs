@@ -1,6 +1,6 @@
 namespace Workbook.SideBySide;
 
-/// <summary>Settings for <see cref="SideBySide.RunAsync"/>; the defaults suit the notebook.</summary>
+/// <summary>Settings for <see cref="PythonVsCSharp.RunAsync"/>; the defaults suit the notebook.</summary>
 /// <remarks>Immutable; validation happens when a property is set.</remarks>
 public sealed record SideBySideOptions
 {

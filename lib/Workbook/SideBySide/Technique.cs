@@ -2,7 +2,7 @@ namespace Workbook.SideBySide;
 
 /// <summary>
 /// The eight techniques of the article the workbook follows, each with one small workload that
-/// runs in CPython and in C# side by side (<see cref="SideBySide.RunAsync"/>).
+/// runs in CPython and in C# side by side (<see cref="PythonVsCSharp.RunAsync"/>).
 /// </summary>
 public enum Technique
 {

@@ -6,7 +6,7 @@ namespace Workbook.SideBySide;
 /// <summary>
 /// Runs each technique's workload in CPython (<c>data/python/side_by_side.py</c>, as a child
 /// process) and in C# (the workbook library), one right after the other, and compares them:
-/// <c>var threads = await SideBySide.RunAsync(Technique.Threads);</c>. When Python cannot be
+/// <c>var threads = await PythonVsCSharp.RunAsync(Technique.Threads);</c>. When Python cannot be
 /// started it returns the comparison recorded in <c>data/python/recorded/</c> instead, marked
 /// <see cref="ComparisonSource.Recorded"/>.
 /// </summary>
@@ -17,14 +17,14 @@ namespace Workbook.SideBySide;
 /// stops the C# half at its next check. Nothing the call starts (processes, sockets, servers)
 /// outlives it.
 /// </remarks>
-public static class SideBySide
+public static class PythonVsCSharp
 {
     /// <summary>The eight techniques, in the article's order.</summary>
     public static IReadOnlyList<Technique> All { get; } = Enum.GetValues<Technique>();
 
     /// <summary>Whether the workbook library runs JIT-optimised (Release) code; the notebooks use the Debug build.</summary>
     public static bool CSharpOptimized { get; } =
-        typeof(SideBySide).Assembly.GetCustomAttribute<DebuggableAttribute>() is not { IsJITOptimizerDisabled: true };
+        typeof(PythonVsCSharp).Assembly.GetCustomAttribute<DebuggableAttribute>() is not { IsJITOptimizerDisabled: true };
 
     /// <summary>Runs one technique's workload on both sides (or loads its recording when Python is missing).</summary>
     /// <param name="technique">Which technique.</param>
@@ -121,7 +121,9 @@ public static class SideBySide
             string instead = File.Exists(recorded)
                 ? $"every comparison below shows the results recorded on {Recording.Load(recorded, Technique.Threads).Run} (both sides from that one run)."
                 : "and no recorded results were found either.";
-            string why = error is PythonUnavailableException unavailable ? unavailable.InnerException?.Message ?? error.Message : error.Message.Split('\n')[0];
+            string why = error is PythonUnavailableException { InnerException: System.ComponentModel.Win32Exception start }
+                ? PythonProcess.Reason(start)
+                : error.Message.Split('\n')[0];
             return new PythonCheck(false, python, $"Python is not available ('{python}': {why}); {instead}");
         }
     }
