@@ -1,0 +1,76 @@
+using Workbook.Networking;
+using Workbook.Tests.Processes;
+
+namespace Workbook.Tests.Reliability;
+
+/// <summary>
+/// Load held: the networking chapter's server answers 100,000 requests over 256 concurrent
+/// connections and a burst of 10,000 simultaneous connections to its 100 ms endpoint with zero
+/// errors, and afterwards no socket is left open on its port. Counts only; the time these take is
+/// the benchmark command's business. Category "Long": CI runs them; filter them out locally with
+/// <c>--filter Category!=Long</c>.
+/// </summary>
+[Trait("Category", "Long")]
+[Collection(LongLoadCollection.Name)]
+public class LoadHeldTests
+{
+    private static readonly TimeSpan Bound = TimeSpan.FromMinutes(5);
+
+    [Fact]
+    public async Task DemoServer_100kRequestsOver256Connections_ZeroErrorsAndNoSocketLeft()
+    {
+        int port;
+        LoadResult result;
+        await using (var server = await DemoServer.StartAsync().WaitAsync(Bound))
+        {
+            port = server.Port;
+            result = await LoadGenerator.RunAsync(LoadOptions.Requests(server.Url("/fast"), 100_000, concurrency: 256)).WaitAsync(Bound);
+            Assert.Equal(0, SocketCensus.Count(port)?.Established ?? 0);
+        }
+
+        Assert.Equal(100_000, result.Requests);
+        Assert.Equal(0, result.Errors);
+        Assert.Equal(100_000, result.StatusCodes.GetValueOrDefault(200));
+        AssertNothingLeft(port);
+    }
+
+    [Fact]
+    public async Task DemoServer_10kConnectionBurstOnDelayEndpoint_EveryRequestAnsweredAndNoSocketLeft()
+    {
+        int port, pid;
+        LoadResult result;
+        // The server runs in a process of its own: 10,000 connections need 10,000 descriptors on each
+        // side, and one process may hold only 20,000 on these machines.
+        await using (var server = await ServerChildProcess.StartAsync())
+        {
+            (port, pid) = (server.Port, server.ProcessId);
+            var burst = LoadOptions.Requests(server.Url("/delay?ms=100"), 10_000, concurrency: 10_000) with
+            {
+                // A burst overflows the listen backlog; the kernel makes clients retry their SYN after
+                // 1 s, 3 s, 7 s..., so a request may take several seconds without anything failing.
+                RequestTimeout = TimeSpan.FromSeconds(60),
+            };
+            result = await LoadGenerator.RunAsync(burst).WaitAsync(Bound);
+            Assert.Equal(0, SocketCensus.Count(port)?.Established ?? 0);
+        }
+
+        Assert.Equal(10_000, result.Requests);
+        Assert.True(result.Errors == 0, $"{result.Errors} errors: {string.Join(", ", result.ErrorsByKind.Select(e => $"{e.Key} {e.Value}"))}");
+        Assert.Equal(10_000, result.StatusCodes.GetValueOrDefault(200));
+        AssertNothingLeft(port);
+        Assert.False(ChildProcesses.IsAlive(pid), $"the server child {pid} is still running");
+    }
+
+    private static void AssertNothingLeft(int port)
+    {
+        SocketCount? count = SocketCensus.Count(port);
+        Assert.True(count is null || (count.Listening == 0 && count.Established == 0), $"left behind: {count}");
+    }
+}
+
+/// <summary>Load tests run one at a time: each wants both cores and thousands of sockets.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class LongLoadCollection
+{
+    public const string Name = "Long load";
+}
