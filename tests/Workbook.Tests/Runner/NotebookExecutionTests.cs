@@ -8,6 +8,8 @@ namespace Workbook.Tests.Runner;
 /// <summary>
 /// Every committed notebook runs through the runner with no failed cell: as committed (exercise stubs
 /// untouched, checks report "not attempted") and with the reference solutions in place of the stubs.
+/// The solutions run goes through the notebook twice in one kernel (all cells, then all cells again), as a
+/// learner does who re-runs a chapter: ports, processes, static state and registrations must be re-creatable.
 /// </summary>
 [Collection(RunnerCollection.Name)]
 public class NotebookExecutionTests
@@ -22,18 +24,19 @@ public class NotebookExecutionTests
 
     [Theory]
     [MemberData(nameof(Notebooks))]
-    public Task Notebook_WithSolutions_RunsWithNoFailedCell(string name) => RunAndAssert(name, solutions: true);
+    public Task Notebook_WithSolutionsRunTwiceInOneKernel_RunsWithNoFailedCell(string name) => RunAndAssert(name, solutions: true);
 
     private static async Task RunAndAssert(string name, bool solutions)
     {
         using var temp = new TempFolder();
         using var cts = new CancellationTokenSource(Bound);
-        var options = new RunOptions([Path.Combine(Repo.Notebooks, name)], temp.Path, new ExecuteOptions(TimeSpan.FromMinutes(5), solutions), WriteSite: false);
+        var options = new RunOptions([Path.Combine(Repo.Notebooks, name)], temp.Path, new ExecuteOptions(TimeSpan.FromMinutes(5), solutions, Repeat: solutions ? 2 : 1), WriteSite: false);
         var report = await WorkbookRun.RunAsync(options, cancellationToken: cts.Token).WaitAsync(Bound);
 
         var notebook = report.Notebooks.Single();
         Assert.True(notebook.Succeeded, SummaryTable.Format(report));
         Assert.NotEmpty(notebook.Cells);
+        if (solutions) Assert.Contains(notebook.Cells, c => c.Pass == 2);
         // Exercise checks print one verdict line each: untouched stubs must say NOT ATTEMPTED YET
         // (never FAILED), and the reference solutions must all say PASSED.
         var verdicts = PrintedLines(notebook.ExecutedPath!).Where(l => Regex.IsMatch(l, @"^(PASSED|FAILED|NOT ATTEMPTED YET) [0-9]{2}\.[0-9]+ ")).ToList();
