@@ -148,23 +148,43 @@ internal sealed class ProxyForwarder(
         await context.Response.WriteAsync(text + "\n", context.RequestAborted).ConfigureAwait(false);
     }
 
-    // The balancer has no "except these" pick, so a pick that lands on a backend this request already
-    // tried is handed back (as cancelled, which tells the balancer nothing) and another is drawn.
+    // A retry must go to a backend this request has not tried. The built-in policies support that
+    // directly (they choose among the others as if the tried ones were ejected). Any other IBalancer is
+    // asked again; each lease that lands on a tried backend is held until the search ends, so that
+    // load-aware policies see that backend busier and move on (a least-loaded policy would otherwise
+    // return the dead, idle backend every time).
     private Lease? PickUntried(ulong tried)
     {
-        int draws = tried == 0 ? 1 : (2 * addresses.Length) + 2;
-        for (int i = 0; i < draws; i++)
+        if (tried == 0)
         {
-            var lease = balancer.Pick();
-            if ((tried & (1UL << lease.Index)) == 0)
-            {
-                return lease;
-            }
-
-            lease.Complete(RequestOutcome.Cancelled);
+            return balancer.Pick();
         }
 
-        return null;
+        if (health is not null)
+        {
+            return health.PickExcluding(tried);
+        }
+
+        List<Lease>? held = null;
+        try
+        {
+            for (int i = 0; i < (4 * addresses.Length) + 4; i++)
+            {
+                var lease = balancer.Pick();
+                if ((tried & (1UL << lease.Index)) == 0)
+                {
+                    return lease;
+                }
+
+                (held ??= []).Add(lease);
+            }
+
+            return null;
+        }
+        finally
+        {
+            held?.ForEach(l => l.Complete(RequestOutcome.Cancelled));
+        }
     }
 
     private async Task AnswerUnavailableAsync(HttpContext context, NoHealthyBackendException e, string? lastError)
