@@ -17,6 +17,11 @@ namespace Workbook.Balancing.Farm;
 /// <param name="P99">99th-percentile latency.</param>
 /// <param name="PerBackend">Responses per backend (by the <c>X-Backend</c> header), in farm order.</param>
 /// <param name="RoundThroughputs">Throughput of each round, in round order (their spread shows the noise).</param>
+/// <param name="CpuPerRequest">
+/// Processor time the whole process (clients, proxy and backends) spent per request during this contender's
+/// rounds. Clients and backends cost the same for every contender, so differences are the proxy's; far less
+/// sensitive than throughput to other programs competing for the cores.
+/// </param>
 public sealed record ContenderResult(
     string Kind,
     string Policy,
@@ -27,7 +32,8 @@ public sealed record ContenderResult(
     TimeSpan P50,
     TimeSpan P99,
     IReadOnlyList<long> PerBackend,
-    IReadOnlyList<double> RoundThroughputs)
+    IReadOnlyList<double> RoundThroughputs,
+    TimeSpan CpuPerRequest)
 {
     /// <summary>E.g. "ours power-of-two" or "YARP PowerOfTwoChoices".</summary>
     public string Name => $"{Kind} {Policy}";
@@ -41,5 +47,5 @@ public sealed record ContenderResult(
     /// <returns>The figures as one line.</returns>
     public override string ToString() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{Name,-24} {NumberText.Grouped(Throughput),8} req/s  mean {Durations.Format(Mean),8}  p50 {Durations.Format(P50),8}  p99 {Durations.Format(P99),8}  {Errors:N0} errors  per backend {string.Join("/", PerBackend.Select(n => n.ToString("N0", CultureInfo.InvariantCulture)))}");
+        $"{Name,-24} {NumberText.Grouped(Throughput),8} req/s  mean {Durations.Format(Mean),8}  p50 {Durations.Format(P50),8}  p99 {Durations.Format(P99),8}  {Errors:N0} errors  per backend {string.Join("/", PerBackend.Select(n => n.ToString("N0", CultureInfo.InvariantCulture)))}  cpu {CpuPerRequest.TotalMicroseconds:0} µs/req");
 }

@@ -68,6 +68,7 @@ public static class FarmComparison
             }
 
             var runs = proxies.Select(_ => new List<LoadResult>()).ToArray();
+            var cpu = new TimeSpan[proxies.Count];
             if (options.WarmupRequests > 0)
             {
                 foreach (var proxy in proxies)
@@ -81,11 +82,13 @@ public static class FarmComparison
                 for (int k = 0; k < proxies.Count; k++)
                 {
                     int i = (k + round) % proxies.Count; // rotate the order each round
+                    var cpuBefore = Environment.CpuUsage.TotalTime;
                     runs[i].Add(await LoadGenerator.RunAsync(Load(proxies[i], options, options.RequestsPerRound), cancellationToken).ConfigureAwait(false));
+                    cpu[i] += Environment.CpuUsage.TotalTime - cpuBefore;
                 }
             }
 
-            var contenders = proxies.Select((p, i) => Merge(p, runs[i], farm.Names)).ToArray();
+            var contenders = proxies.Select((p, i) => Merge(p, runs[i], farm.Names, cpu[i])).ToArray();
             return new FarmComparisonResult(farm.Options.ToString(), farm.Names, contenders, Stopwatch.GetElapsedTime(started));
         }
         finally
@@ -100,7 +103,7 @@ public static class FarmComparison
     private static LoadOptions Load(IFarmProxy proxy, FarmComparisonOptions options, int requests) =>
         LoadOptions.Requests(proxy.Url(options.Path), requests, options.Concurrency);
 
-    private static ContenderResult Merge(IFarmProxy proxy, List<LoadResult> rounds, IReadOnlyList<string> backends)
+    private static ContenderResult Merge(IFarmProxy proxy, List<LoadResult> rounds, IReadOnlyList<string> backends, TimeSpan cpu)
     {
         long requests = rounds.Sum(r => r.Requests);
         double seconds = rounds.Sum(r => r.Elapsed.TotalSeconds);
@@ -116,6 +119,7 @@ public static class FarmComparison
             TimeSpan.FromMilliseconds(stats?.Percentile(50) ?? 0),
             TimeSpan.FromMilliseconds(stats?.Percentile(99) ?? 0),
             backends.Select(name => rounds.Sum(r => r.ByBackend.GetValueOrDefault(name))).ToArray(),
-            rounds.Select(r => r.Throughput).ToArray());
+            rounds.Select(r => r.Throughput).ToArray(),
+            requests > 0 ? cpu / requests : TimeSpan.Zero);
     }
 }

@@ -37,7 +37,7 @@ public sealed class FarmComparisonTests : FarmTest
     [Fact]
     public async Task Result_UnknownContender_ThrowsNamingTheComparedOnes()
     {
-        var result = new FarmComparisonResult("farm", ["b0"], [new ContenderResult("ours", "round-robin", 1, 0, 1, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(1), [1], [1])], TimeSpan.FromSeconds(1));
+        var result = new FarmComparisonResult("farm", ["b0"], [new ContenderResult("ours", "round-robin", 1, 0, 1, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(1), [1], [1], TimeSpan.FromMilliseconds(1))], TimeSpan.FromSeconds(1));
 
         var e = Assert.Throws<ArgumentException>(() => result.Ours("peak-ewma"));
 
