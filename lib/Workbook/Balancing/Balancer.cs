@@ -64,8 +64,13 @@ public abstract class Balancer : IBalancer
     /// <summary>The clock used for latency and ejection periods.</summary>
     protected TimeProvider Time { get; }
 
-    /// <summary>True when every backend may be chosen (no ejections): policies take their fast path.</summary>
-    protected bool AllAvailable => _health is null || _health.AllHealthy;
+    // Backends the current thread's pick must avoid (bit i = backend i), set only inside PickExcluding.
+    // Thread-static because Choose runs synchronously on the picking thread: other threads' picks are unaffected.
+    [ThreadStatic]
+    private static ulong t_excluded;
+
+    /// <summary>True when every backend may be chosen (no ejections, no exclusions): policies take their fast path.</summary>
+    protected bool AllAvailable => t_excluded == 0 && (_health is null || _health.AllHealthy);
 
     /// <inheritdoc />
     public Lease Pick()
@@ -95,6 +100,48 @@ public abstract class Balancer : IBalancer
         }
 
         throw health.NoneAvailable();
+    }
+
+    /// <summary>
+    /// Like <see cref="Pick"/>, but never chooses a backend whose bit is set in <paramref name="excluded"/>
+    /// (bit i = backend i, for the first 64 backends): how a proxy retries a request on a <em>different</em>
+    /// backend. The policy decides among the others exactly as it would if the excluded ones were ejected.
+    /// </summary>
+    /// <param name="excluded">Backends to avoid, as a bit mask; 0 is a plain <see cref="Pick"/>.</param>
+    /// <returns>The lease, or null when every backend that is not excluded is unavailable.</returns>
+    internal Lease? PickExcluding(ulong excluded)
+    {
+        if (excluded == 0)
+        {
+            return Pick();
+        }
+
+        t_excluded = excluded;
+        try
+        {
+            var health = _health;
+            health?.Refresh();
+            for (int attempt = 0; attempt < 2 * _backends.Length + 4; attempt++)
+            {
+                int index = Choose();
+                if (index < 0 || (index < 64 && ((excluded >> index) & 1) != 0))
+                {
+                    return null; // the policy found nothing else (a well-behaved one never returns an excluded index)
+                }
+
+                bool isTrial = false;
+                if (health is null || health.TryAdmit(Checked(index), out isTrial))
+                {
+                    return Start(Checked(index), isTrial);
+                }
+            }
+
+            return null;
+        }
+        finally
+        {
+            t_excluded = 0;
+        }
     }
 
     /// <summary>A snapshot of every backend's health, outstanding requests, picks and failures.</summary>
@@ -142,7 +189,8 @@ public abstract class Balancer : IBalancer
     /// <summary>Whether backend <paramref name="index"/> may receive a request now (not ejected, not mid-trial).</summary>
     /// <param name="index">A backend index.</param>
     /// <returns>True when it may be chosen.</returns>
-    protected bool IsAvailable(int index) => _health is null || _health.IsAvailable(index);
+    protected bool IsAvailable(int index) =>
+        !(index < 64 && ((t_excluded >> index) & 1) != 0) && (_health is null || _health.IsAvailable(index));
 
     /// <summary>Called once per ended lease, after the counters are updated; override to learn latency.</summary>
     /// <param name="index">The backend's index.</param>

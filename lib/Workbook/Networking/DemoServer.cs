@@ -208,7 +208,7 @@ public sealed partial class DemoServer : IAsyncDisposable
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodySize;
             kestrel.Limits.MaxConcurrentConnections = options.MaxConcurrentConnections;
-            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Use(next => async connection =>
+            kestrel.Listen(IPAddress.Loopback, options.Port, listen => listen.Use(next => async connection =>
             {
                 // Connection middleware runs once per TCP connection, before any HTTP parsing:
                 // the place to count how many sockets clients really opened.

@@ -15,6 +15,12 @@ public sealed record DemoServerOptions
     public string Name { get; init; } = "demo";
 
     /// <summary>
+    /// The TCP port to listen on: 0 (the default) lets the operating system choose a free one. Set it to
+    /// a port a stopped server used, to start a replacement at the same address (e.g. a restarted backend).
+    /// </summary>
+    public int Port { get; init; }
+
+    /// <summary>
     /// The largest request body accepted, in bytes (<see cref="DefaultMaxRequestBodySize"/> by default).
     /// A body declared larger gets 413 at once; the server then reads and drops up to 8 MiB of it, so a
     /// client that is already sending reads the 413 rather than a broken connection.
@@ -42,6 +48,11 @@ public sealed record DemoServerOptions
         if (string.IsNullOrWhiteSpace(Name) || Name.Any(char.IsControl))
         {
             throw new ArgumentException($"The server name '{Name}' must be non-blank text without control characters: it is sent as an HTTP header value.", nameof(Name));
+        }
+
+        if (Port is < 0 or > 65_535)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Port), Port, "The port must be 0 (any free port) or between 1 and 65535.");
         }
 
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxRequestBodySize, nameof(MaxRequestBodySize));

@@ -33,6 +33,15 @@ public abstract class LoopbackTest : IAsyncLifetime
         return group;
     }
 
+    /// <summary>Adopts something started elsewhere (a farm, a proxy): it is disposed after the test, and its ports must be closed then.</summary>
+    protected T Own<T>(T item, params IEnumerable<int> listeningOn)
+        where T : IAsyncDisposable
+    {
+        owned.Add(item);
+        ports.AddRange(listeningOn);
+        return item;
+    }
+
     protected LineServer StartLineServer(LineServerOptions? options = null)
     {
         LineServer server = LineServer.Start(options);
