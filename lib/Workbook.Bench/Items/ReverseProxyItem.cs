@@ -1,20 +1,30 @@
+using System.Globalization;
+using Workbook.Balancing.Farm;
 using Workbook.Benchmarking;
+using Workbook.Networking;
 
 namespace Workbook.Bench.Items;
 
 /// <summary>
-/// Item 6: the workbook's reverse proxy against YARP on the same loopback farm. The proxy and its
-/// YARP front end come with issue #6 (lib/Workbook/Balancing/Farm/); until they are merged the
-/// item is registered as pending so its rows show in every table.
+/// Item 6: the workbook's reverse proxy (<see cref="LoadBalancingProxy"/>) against YARP
+/// (<see cref="YarpFarmProxy"/>) in front of the same loopback farm, driven by the same
+/// <see cref="LoadGenerator"/> in alternating rounds: (6a) throughput with the same policy on a
+/// farm of three equal backends; (6b) p99 with one backend of three slow, our latency-aware policy
+/// (peak EWMA) against YARP's PowerOfTwoChoices.
 /// </summary>
 /// <remarks>
-/// To wire it: measure, in interleaved rounds on one farm of three <c>DemoServer</c>s, (6a) the
-/// throughput of our proxy and of YARP with the same policy, and (6b) with one backend of the three
-/// made slow (<c>SetExtraLatency</c>), the p99 of our latency-aware policy against YARP's
-/// PowerOfTwoChoices p99, both driven by <c>LoadGenerator</c>; then drop <see cref="PendingReason"/>.
+/// Both proxies, the farm and the client share this process and its cores, so 6a compares what each
+/// proxy costs per request more than any absolute capacity. Each contender sends its requests through
+/// its own proxy instance, which is started once and reused for every round.
 /// </remarks>
 internal sealed class ReverseProxyItem : IBenchItem
 {
+    private const int Connections = 16;
+    private const string OursRoundRobin = "ours round-robin";
+    private const string YarpRoundRobin = "YARP RoundRobin";
+    private const string OursLatencyAware = "ours peak-ewma";
+    private const string YarpTwoChoices = "YARP PowerOfTwoChoices";
+
     private static readonly BenchSpec Throughput = new(
         "6a", 6, "Reverse proxy vs YARP: throughput, same policy", "our proxy's requests/s ÷ YARP's requests/s", BenchTarget.AtLeast(1.0));
 
@@ -34,9 +44,70 @@ internal sealed class ReverseProxyItem : IBenchItem
     public IReadOnlyList<ToolRequirement> Requires => [];
 
     /// <inheritdoc />
-    public string? PendingReason => "pending: needs the loopback farm (issue #6)";
+    public string? PendingReason => null;
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<BenchMeasurement>> RunAsync(BenchContext context, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("Item 6 is pending until the loopback farm and its YARP front end (issue #6) are merged.");
+    public async Task<IReadOnlyList<BenchMeasurement>> RunAsync(BenchContext context, CancellationToken cancellationToken)
+    {
+        TimeSpan duration = TimeSpan.FromSeconds(context.Quick ? 1 : 3);
+        return [await SamePolicyAsync(context, duration, cancellationToken).ConfigureAwait(false),
+                await SlowBackendAsync(context, duration, cancellationToken).ConfigureAwait(false)];
+    }
+
+    private static async Task<BenchMeasurement> SamePolicyAsync(BenchContext context, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        await using BackendFarm farm = await BackendFarm.StartAsync(new FarmOptions(), cancellationToken).ConfigureAwait(false);
+        await using LoadBalancingProxy ours = await LoadBalancingProxy.StartAsync(farm, new ProxyOptions { Policy = "round-robin" }, cancellationToken).ConfigureAwait(false);
+        await using YarpFarmProxy yarp = await YarpFarmProxy.StartAsync(farm, YarpFarmProxy.RoundRobin, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var errors = new Dictionary<string, long> { [OursRoundRobin] = 0, [YarpRoundRobin] = 0 };
+
+        RoundSamples samples = await context.MeasureAsync(
+        [
+            Rate(OursRoundRobin, ours.Url("/fast"), duration, errors),
+            Rate(YarpRoundRobin, yarp.Url("/fast"), duration, errors),
+        ], cancellationToken).ConfigureAwait(false);
+
+        string notes = string.Create(CultureInfo.InvariantCulture,
+            $"{farm.Count} backends of {farm.Options.Latency.TotalMilliseconds:0} ms, {Connections} connections for {duration.TotalSeconds:0} s each; "
+            + $"proxies, farm and client share {Environment.ProcessorCount} cores; errors: ours {errors[OursRoundRobin]}, YARP {errors[YarpRoundRobin]}");
+        return Throughput.Judge(samples, v => v(OursRoundRobin) / v(YarpRoundRobin), notes);
+    }
+
+    private static async Task<BenchMeasurement> SlowBackendAsync(BenchContext context, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        FarmOptions options = FarmOptions.OneSlow();
+        await using BackendFarm farm = await BackendFarm.StartAsync(options, cancellationToken).ConfigureAwait(false);
+        await using LoadBalancingProxy ours = await LoadBalancingProxy.StartAsync(farm, new ProxyOptions { Policy = "peak-ewma" }, cancellationToken).ConfigureAwait(false);
+        await using YarpFarmProxy yarp = await YarpFarmProxy.StartAsync(farm, YarpFarmProxy.PowerOfTwoChoices, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var errors = new Dictionary<string, long> { [OursLatencyAware] = 0, [YarpTwoChoices] = 0 };
+
+        RoundSamples samples = await context.MeasureAsync(
+        [
+            P99(OursLatencyAware, ours.Url("/fast"), duration, errors),
+            P99(YarpTwoChoices, yarp.Url("/fast"), duration, errors),
+        ], cancellationToken).ConfigureAwait(false);
+
+        int slow = options.SlowBackend ?? 0;
+        string notes = string.Create(CultureInfo.InvariantCulture,
+            $"backend {slow} answers in {options.SlowLatency.TotalMilliseconds:0} ms, the others in {options.Latency.TotalMilliseconds:0} ms; "
+            + $"{Connections} connections for {duration.TotalSeconds:0} s each; requests served by the slow backend over the whole item: {farm[slow].RequestsServed:N0} of {farm.RequestsServed.Sum():N0}; "
+            + $"errors: ours {errors[OursLatencyAware]}, YARP {errors[YarpTwoChoices]}");
+        return Tail.Judge(samples, v => v(OursLatencyAware) / v(YarpTwoChoices), notes);
+    }
+
+    private static Contender Rate(string name, Uri url, TimeSpan duration, Dictionary<string, long> errors) =>
+        new(name, "req/s", async token =>
+        {
+            LoadResult result = await LoadGenerator.RunAsync(LoadOptions.For(url, duration, Connections), token).ConfigureAwait(false);
+            errors[name] += result.Errors;
+            return result.Throughput;
+        });
+
+    private static Contender P99(string name, Uri url, TimeSpan duration, Dictionary<string, long> errors) =>
+        new(name, "ms", async token =>
+        {
+            LoadResult result = await LoadGenerator.RunAsync(LoadOptions.For(url, duration, Connections), token).ConfigureAwait(false);
+            errors[name] += result.Errors;
+            return result.P99.TotalMilliseconds;
+        });
 }
