@@ -1,11 +1,12 @@
+using Workbook.Balancing.Farm;
 using Workbook.Networking;
 using Workbook.Tests.Processes;
 
 namespace Workbook.Tests.Reliability;
 
 /// <summary>
-/// Load held: the networking chapter's server answers 100,000 requests over 256 concurrent
-/// connections and a burst of 10,000 simultaneous connections to its 100 ms endpoint with zero
+/// Load held: the networking chapter's server and the load-balancing chapter's reverse proxy each
+/// answer 100,000 requests over 256 concurrent connections, the server a burst of 10,000 simultaneous connections to its 100 ms endpoint with zero
 /// errors, and afterwards no socket is left open on its port. Counts only; the time these take is
 /// the benchmark command's business. Category "Long": CI runs them; filter them out locally with
 /// <c>--filter Category!=Long</c>.
@@ -32,6 +33,34 @@ public class LoadHeldTests
         Assert.Equal(0, result.Errors);
         Assert.Equal(100_000, result.StatusCodes.GetValueOrDefault(200));
         AssertNothingLeft(port);
+    }
+
+    [Fact]
+    public async Task ReverseProxy_100kRequestsOver256Connections_ZeroErrorsEveryBackendUsedNoSocketLeft()
+    {
+        int proxyPort;
+        int[] backendPorts;
+        LoadResult result;
+        ProxyStats stats;
+        await using (var farm = await BackendFarm.StartAsync(new FarmOptions { Backends = 3, Latency = TimeSpan.Zero }).WaitAsync(Bound))
+        {
+            backendPorts = [.. farm.Select(b => b.Port)];
+            await using (var proxy = await LoadBalancingProxy.StartAsync(farm, new ProxyOptions { Policy = "least-connections" }).WaitAsync(Bound))
+            {
+                proxyPort = proxy.Port;
+                result = await LoadGenerator.RunAsync(LoadOptions.Requests(proxy.Url("/fast"), 100_000, concurrency: 256)).WaitAsync(Bound);
+                stats = proxy.Stats;
+            }
+
+            Assert.Equal(100_000, farm.RequestsServed.Sum());
+            Assert.All(farm.RequestsServed, served => Assert.True(served > 0, $"a backend served nothing: {string.Join("/", farm.RequestsServed)}"));
+        }
+
+        Assert.Equal(100_000, result.Requests);
+        Assert.True(result.Errors == 0, $"{result.Errors} errors: {string.Join(", ", result.ErrorsByKind.Select(e => $"{e.Key} {e.Value}"))}; proxy: {stats}");
+        Assert.Equal(100_000, result.StatusCodes.GetValueOrDefault(200));
+        AssertNothingLeft(proxyPort);
+        Assert.All(backendPorts, AssertNothingLeft);
     }
 
     [Fact]
