@@ -29,6 +29,12 @@ public sealed record ServiceConfig
     /// <summary>Whether each instance keeps a single-flight cache of computed quotes.</summary>
     public bool Cache { get; init; }
 
+    /// <summary>
+    /// With several instances: whether they share one cache (as instances share a Redis or memcached tier in
+    /// production) instead of keeping one each, which would split the hits and compute each popular key once per instance.
+    /// </summary>
+    public bool SharedCache { get; init; }
+
     /// <summary>How many instances run side by side behind the balancer; 1 by default.</summary>
     public int Instances { get; init; } = 1;
 
@@ -56,8 +62,8 @@ public sealed record ServiceConfig
     /// <summary>Step 4: a single-flight cache in front of the queue.</summary>
     public static ServiceConfig WithCache { get; } = WithQueue with { Name = "+ cache", Cache = true };
 
-    /// <summary>Step 5 (final): three instances of step 4, one worker process each, behind a power-of-two-choices balancer that retries a failure elsewhere.</summary>
-    public static ServiceConfig Final { get; } = WithCache with { Name = "+ 3 instances", Instances = 3, Workers = 1 };
+    /// <summary>Step 5 (final): three instances of step 4 sharing one cache, one worker process each, behind a power-of-two-choices balancer that retries a failure elsewhere.</summary>
+    public static ServiceConfig Final { get; } = WithCache with { Name = "+ 3 instances", Instances = 3, Workers = 1, SharedCache = true };
 
     /// <summary>The five steps in order, naive first: the staircase of the tuning pass.</summary>
     public static IReadOnlyList<ServiceConfig> Staircase { get; } = [Naive, WithWorkers, WithQueue, WithCache, Final];
@@ -70,7 +76,7 @@ public sealed record ServiceConfig
         text.Append(Name).Append(": ");
         text.Append(WorkerProcesses ? $"{Workers} worker process{(Workers == 1 ? "" : "es")}" : "CPU work on the request thread");
         text.Append(QueueCapacity is { } capacity ? $", queue of {capacity} ({EffectiveConsumers} consumers)" : ", no queue limit");
-        text.Append(Cache ? ", single-flight cache" : ", no cache");
+        text.Append(Cache ? (SharedCache && Instances > 1 ? ", single-flight cache (shared)" : ", single-flight cache") : ", no cache");
         text.Append(Instances == 1 ? ", 1 instance" : $", {Instances} instances ({Balancer})");
         return text.ToString();
     }
@@ -92,6 +98,11 @@ public sealed record ServiceConfig
             {
                 throw new ArgumentException("A bounded queue feeds the worker processes: set WorkerProcesses = true as well.", nameof(QueueCapacity));
             }
+        }
+
+        if (SharedCache && !Cache)
+        {
+            throw new ArgumentException("A shared cache needs a cache: set Cache = true as well.", nameof(SharedCache));
         }
 
         if (Consumers is { } consumers)

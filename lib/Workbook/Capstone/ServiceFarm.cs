@@ -6,7 +6,8 @@ namespace Workbook.Capstone;
 /// <summary>
 /// A deployment of the capstone service: <see cref="ServiceConfig.Instances"/> instances on
 /// loopback, and (for more than one) a balancer and a client-side <see cref="FailoverHandler"/>
-/// that spreads requests over them and retries a failure once on another instance.
+/// that spreads requests over them and retries a failure once on another instance. With
+/// <see cref="ServiceConfig.SharedCache"/> the instances share one cache object.
 /// </summary>
 /// <remarks>
 /// Thread-safety: every member may be used while requests run. <see cref="StopInstanceAsync"/>
@@ -55,8 +56,16 @@ public sealed class ServiceFarm : IQuoteTarget, IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(config);
         config.Validate();
+        ServiceConfig each = config;
+        if (config.SharedCache && config.Instances > 1)
+        {
+            // One cache object for all: a key computed by one instance is a hit on every other.
+            IQuoteCache shared = config.Parts.Cache?.Invoke() ?? new SingleFlightCache();
+            each = config with { Parts = config.Parts with { Cache = () => shared } };
+        }
+
         Task<CapstoneService>[] starting = [.. Enumerable.Range(0, config.Instances).Select(i =>
-            CapstoneService.StartAsync(config, string.Create(CultureInfo.InvariantCulture, $"instance{i}"), cancellationToken))];
+            CapstoneService.StartAsync(each, string.Create(CultureInfo.InvariantCulture, $"instance{i}"), cancellationToken))];
         try
         {
             await Task.WhenAll(starting).ConfigureAwait(false);

@@ -10,11 +10,11 @@ public sealed record TuningOptions
     /// <summary>Users in the closed-loop runs; 32 by default.</summary>
     public int Clients { get; init; } = 32;
 
-    /// <summary>The untimed warm-up before the capacity run (connections, JIT, the first cache entries); 0.5 s by default.</summary>
-    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(0.5);
+    /// <summary>The untimed warm-up before the capacity run (connections, JIT, the first cache entries); 1 s by default.</summary>
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>The capacity run: how many answers per second the configuration gives 32 users who never pause; 1.5 s by default.</summary>
-    public TimeSpan Measure { get; init; } = TimeSpan.FromSeconds(1.5);
+    /// <summary>The capacity run: how many answers per second the configuration gives 32 users who never pause; 2 s by default.</summary>
+    public TimeSpan Measure { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>How long the spike lasts; 1.5 s by default.</summary>
     public TimeSpan Spike { get; init; } = TimeSpan.FromSeconds(1.5);

@@ -25,7 +25,7 @@ public sealed class ServiceConfigTests
 
         Assert.Contains("1 worker process", text, StringComparison.Ordinal);
         Assert.Contains("queue of 32", text, StringComparison.Ordinal);
-        Assert.Contains("single-flight cache", text, StringComparison.Ordinal);
+        Assert.Contains("single-flight cache (shared)", text, StringComparison.Ordinal);
         Assert.Contains("3 instances (power-of-two)", text, StringComparison.Ordinal);
     }
 
@@ -52,6 +52,14 @@ public sealed class ServiceConfigTests
         Assert.Throws<ArgumentOutOfRangeException>(() => (ServiceConfig.Naive with { Instances = 0 }).Validate());
         Assert.Throws<ArgumentOutOfRangeException>(() => (ServiceConfig.Naive with { Deadline = TimeSpan.Zero }).Validate());
         Assert.Throws<ArgumentOutOfRangeException>(() => (ServiceConfig.WithQueue with { QueueCapacity = 0 }).Validate());
+    }
+
+    [Fact]
+    public void Validate_SharedCacheWithoutCache_ThrowsNamingIt()
+    {
+        var error = Assert.Throws<ArgumentException>(() => (ServiceConfig.WithQueue with { SharedCache = true }).Validate());
+
+        Assert.Equal("SharedCache", error.ParamName);
     }
 
     [Fact]

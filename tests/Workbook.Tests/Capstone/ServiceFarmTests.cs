@@ -30,6 +30,36 @@ public sealed class ServiceFarmTests
     }
 
     [Fact]
+    public async Task SharedCache_SameKeyOnEveryInstance_ComputedOnce()
+    {
+        await using ServiceFarm farm = await ServiceFarm.StartAsync(ServiceConfig.WithCache with { Workers = 1, Instances = 3, SharedCache = true }).WaitAsync(Bound);
+        using var client = new HttpClient { Timeout = Bound };
+
+        // Ask each instance directly, one after the other: only the first can miss.
+        foreach (CapstoneService instance in farm.Instances)
+        {
+            Assert.Equal(Quotes.Compute(5), long.Parse(await client.GetStringAsync(instance.QuoteUrl(5)).WaitAsync(Bound), System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        Assert.Equal(3, farm.Stats.Answered);
+        Assert.Equal(1, farm.Stats.Computations);
+    }
+
+    [Fact]
+    public async Task OwnCaches_SameKeyOnEveryInstance_ComputedOncePerInstance()
+    {
+        await using ServiceFarm farm = await ServiceFarm.StartAsync(ServiceConfig.WithCache with { Workers = 1, Instances = 3 }).WaitAsync(Bound);
+        using var client = new HttpClient { Timeout = Bound };
+
+        foreach (CapstoneService instance in farm.Instances)
+        {
+            (await client.GetAsync(instance.QuoteUrl(5)).WaitAsync(Bound)).Dispose();
+        }
+
+        Assert.All(farm.Instances, i => Assert.Equal(1, i.Stats.Computations));
+    }
+
+    [Fact]
     public async Task Stats_ThreeInstances_AreTheSumOfTheInstances()
     {
         await using ServiceFarm farm = await ServiceFarm.StartAsync(ServiceConfig.Naive with { Instances = 3 }).WaitAsync(Bound);

@@ -27,6 +27,25 @@ public sealed class TuningPassTests
         Assert.Equal(report.Last.Throughput / report.First.Throughput, report.ThroughputRatio, precision: 9);
         Assert.Same(report.Steps[1], report["+ cache"]);
         Assert.Contains("final vs naive", report.ToString(), StringComparison.Ordinal);
+        AssertCharts(report);
+    }
+
+    private static void AssertCharts(TuningReport report)
+    {
+        var (data, _) = Workbook.Tests.Charts.ChartJson.Of(TuningCharts.Throughput(report));
+        Assert.Equal(report.Steps.Select(s => s.Throughput), data[0].GetProperty("y").EnumerateArray().Select(v => v.GetDouble()));
+        Assert.All(data[1].GetProperty("y").EnumerateArray(), v => Assert.Equal(report.First.Throughput, v.GetDouble()));
+
+        var (p99, p99Layout) = Workbook.Tests.Charts.ChartJson.Of(TuningCharts.P99(report));
+        Assert.Equal(report.Steps.Select(s => s.SpikeP99.TotalMilliseconds), p99[1].GetProperty("y").EnumerateArray().Select(v => v.GetDouble()));
+        Assert.Equal("log", p99Layout.GetProperty("yaxis").GetProperty("type").GetString());
+
+        // The three outcome shares of each step add up to all of its spike's requests.
+        var (outcomes, _) = Workbook.Tests.Charts.ChartJson.Of(TuningCharts.SpikeOutcomes(report));
+        for (int i = 0; i < report.Steps.Count; i++)
+        {
+            Assert.Equal(100, Enumerable.Range(0, 3).Sum(t => outcomes[t].GetProperty("y")[i].GetDouble()), precision: 6);
+        }
     }
 
     [Fact]
