@@ -50,6 +50,8 @@ public static class TuningCharts
         var layout = Plot.NewLayout("p99 response time of the answered requests (log scale: lower is better)", "configuration", "p99 (ms, log scale)");
         layout.barmode = "group";
         layout.yaxis.type = "log";
+        // Five names under grouped bars do not fit side by side: plotly tilts them, so leave room below.
+        layout.margin.b = 110;
         return Plot.Finish([capacity, spike, deadline], layout);
     }
 
@@ -70,6 +72,7 @@ public static class TuningCharts
         ];
         var layout = Plot.NewLayout($"The spike: {report.SpikeRate:N0} requests/s for {report.Options.Spike.TotalSeconds:0.#} s", "configuration", "% of the spike's requests");
         layout.barmode = "stack";
+        layout.margin.b = 110;
         return Plot.Finish(traces, layout);
     }
 

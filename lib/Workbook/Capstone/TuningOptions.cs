@@ -19,8 +19,8 @@ public sealed record TuningOptions
     /// <summary>How long the spike lasts; 1.5 s by default.</summary>
     public TimeSpan Spike { get; init; } = TimeSpan.FromSeconds(1.5);
 
-    /// <summary>The spike's rate as a multiple of the first configuration's measured capacity; 2 by default (twice what the naive service can serve).</summary>
-    public double SpikeFactor { get; init; } = 2;
+    /// <summary>The spike's rate as a multiple of the first configuration's measured capacity; 3 by default (three times what the naive service can serve, so a line that is not bounded grows fast).</summary>
+    public double SpikeFactor { get; init; } = 3;
 
     /// <summary>The Zipf exponent of the keys; 1.1 by default.</summary>
     public double Exponent { get; init; } = 1.1;
