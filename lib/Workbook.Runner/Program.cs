@@ -3,6 +3,7 @@ using Workbook.Runner.Authoring;
 using Workbook.Runner.Cli;
 using Workbook.Runner.Execution;
 using Workbook.Runner.Notebooks;
+using Workbook.Runner.Twins;
 
 namespace Workbook.Runner;
 
@@ -29,6 +30,11 @@ public static class Program
                                       Which exercises are passed, per chapter. Reads your progress file
                                       (WORKBOOK_PROGRESS, else ~/.concurrency-workbook/progress.json),
                                       or a learner's file given with --file.
+          twins [PATH...] [--out DIR] [--check]
+                                      Generate each notebook's twin, a C# file-based app DIR/NN-name.cs
+                                      (default DIR: twins) that runs the chapter in a terminal:
+                                      dotnet run twins/01-threads.cs. --check writes nothing and exits 1
+                                      when a committed twin differs from what its notebook generates.
           clean PATH...               Remove outputs from notebooks in place.
           help                        This text.
         """;
@@ -40,7 +46,7 @@ public static class Program
         {
             var line = CommandLine.Parse(args,
                 valued: new HashSet<string> { "--out", "--cell-timeout", "--executed", "--result", "--chapter", "--file" },
-                flags: new HashSet<string> { "--solutions", "--no-site" });
+                flags: new HashSet<string> { "--solutions", "--no-site", "--check" });
             return line.Command switch
             {
                 "run" => await Run(line),
@@ -49,6 +55,7 @@ public static class Program
                 "export" => Export(line),
                 "progress" => ShowProgress(line),
                 "clean" => Clean(line),
+                "twins" => TwinsCommand.Run(line.Positional.Count > 0 ? line.Positional : ["notebooks"], line.Get("--out", TwinGenerator.DefaultFolder), line.Has("--check"), Console.Out),
                 "help" or "--help" or "-h" => Help(),
                 _ => throw new UsageException($"unknown command \"{line.Command}\"."),
             };
@@ -59,7 +66,7 @@ public static class Program
             Console.Error.WriteLine("Run with 'help' for usage.");
             return 2;
         }
-        catch (Exception e) when (e is RunSetupException or NotebookException or FileNotFoundException or ArgumentException)
+        catch (Exception e) when (e is RunSetupException or NotebookException or FileNotFoundException or ArgumentException or TwinException)
         {
             Console.Error.WriteLine($"error: {e.Message}");
             return 2;
