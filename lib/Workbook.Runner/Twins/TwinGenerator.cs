@@ -41,14 +41,25 @@ public static partial class TwinGenerator
     /// <summary>Generates the twin of <paramref name="notebookPath"/> for the folder <paramref name="twinFolder"/>.</summary>
     /// <param name="notebookPath">The notebook (its folder must hold workbook.csx, inside the workbook repository).</param>
     /// <param name="twinFolder">The folder the twin will be written to (relative paths inside the twin depend on it).</param>
+    /// <param name="solutions">Put each exercise's reference solution (<c>solutions/NN-name/ID.cs</c>) in place of its stub, as <c>run --solutions</c> does.</param>
     /// <returns>The twin.</returns>
     /// <exception cref="NotebookException">The notebook cannot be read.</exception>
     /// <exception cref="TwinException">The notebook uses something a file-based app cannot reproduce; the message says what and where.</exception>
-    public static TwinFile Generate(string notebookPath, string twinFolder)
+    public static TwinFile Generate(string notebookPath, string twinFolder, bool solutions = false)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(notebookPath);
         ArgumentException.ThrowIfNullOrWhiteSpace(twinFolder);
         NotebookDocument notebook = NotebookDocument.Load(notebookPath);
+        if (solutions)
+        {
+            foreach (NotebookCell stub in notebook.Cells.Where(c => SolutionSource.ExerciseId(c.Source) is not null))
+            {
+                notebook.SetSource(stub, SolutionSource.Read(notebookPath, SolutionSource.ExerciseId(stub.Source)!));
+            }
+
+            notebook = NotebookDocument.Parse(notebookPath, notebook.ToJson());
+        }
+
         string notebookFolder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(notebookPath))!;
         string folder = System.IO.Path.GetFullPath(twinFolder);
         string root = RunnerHost.RepositoryRoot(notebookFolder)
@@ -86,7 +97,15 @@ public static partial class TwinGenerator
         code.Append("Twin.Done();\n");
         Types(code, notebook, parts);
 
-        return new TwinFile(notebookPath, System.IO.Path.Combine(twinFolder, chapter + ".cs"), code.ToString(),
+        string source = code.ToString();
+        IReadOnlyList<string> errors = TwinCompilation.Errors(source);
+        if (errors.Count > 0)
+        {
+            throw new TwinException($"{notebookPath}: the generated twin does not compile ({string.Join("; ", errors)}). "
+                + "The notebook does something the twin generator (lib/Workbook.Runner/Twins) does not handle yet.");
+        }
+
+        return new TwinFile(notebookPath, System.IO.Path.Combine(twinFolder, chapter + ".cs"), source,
             parts.Values.Sum(p => p.Charts), exercises, names.Changes);
     }
 

@@ -13,17 +13,18 @@ public static class TwinsCommand
     /// <param name="paths">Notebook files or folders.</param>
     /// <param name="folder">The folder of the twins.</param>
     /// <param name="check">Compare instead of writing.</param>
+    /// <param name="solutions">Generate with the reference solutions in place of the exercise stubs.</param>
     /// <param name="output">Where progress and findings are printed.</param>
     /// <returns>0 when every twin was written (or is up to date), 1 when <paramref name="check"/> found a stale or missing twin.</returns>
     /// <exception cref="TwinException">A notebook cannot be turned into a twin.</exception>
-    public static int Run(IReadOnlyList<string> paths, string folder, bool check, TextWriter output)
+    public static int Run(IReadOnlyList<string> paths, string folder, bool check, bool solutions, TextWriter output)
     {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(output);
         int stale = 0;
         foreach (string notebook in WorkbookRun.ResolveNotebooks(paths))
         {
-            TwinFile twin = TwinGenerator.Generate(notebook, folder);
+            TwinFile twin = TwinGenerator.Generate(notebook, folder, solutions);
             string summary = $"{twin.Charts} chart(s), exercises {(twin.Exercises.Count == 0 ? "none" : string.Join(", ", twin.Exercises))}"
                 + (twin.Renames.Count == 0 ? "" : $", {twin.Renames.Count} name(s) changed");
             if (!check)

@@ -170,9 +170,12 @@ public sealed class TwinSession : IDisposable
             _output.WriteLine($"{_charts.Count} chart(s) in {Display(Settings.ChartFolder)}: open them in a browser.");
         }
 
-        foreach (string unknown in Settings.Arguments.Selected.Where(id => !_checks.ContainsKey(id)))
+        var chapterIds = _exercises.Exercises.Where(e => e.Chapter == Settings.Chapter).Select(e => e.Id).ToList();
+        foreach (string missing in Settings.Arguments.Selected.Where(id => !_checks.ContainsKey(id)))
         {
-            _output.WriteLine($"There is no exercise {unknown} in this chapter{(_checks.Count > 0 ? $"; its exercises are {string.Join(", ", _checks.Keys)}" : "")}.");
+            _output.WriteLine(chapterIds.Contains(missing)
+                ? $"Exercise {missing} is checked only in a full run (its check needs the chapter's earlier cells): {Settings.RunCommand}"
+                : $"There is no exercise {missing} in this chapter; its exercises are {(chapterIds.Count == 0 ? "none" : string.Join(", ", chapterIds))}.");
         }
 
         if (_checks.Count > 0)
