@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Workbook.Exercises;
+using Workbook.Runner.Execution;
 using Workbook.Runner.Progress;
 using Workbook.Tests.Exercises;
 using Workbook.Tests.Support;
@@ -95,5 +97,58 @@ public sealed class ProgressCommandTests : IDisposable
         var error = Assert.Throws<FileNotFoundException>(() => ClassProgress.Files([_temp.File("nobody")]));
 
         Assert.Contains("nobody: no such progress file or folder", error.Message, StringComparison.Ordinal);
+    }
+
+    // The command as an instructor types it: a real runner process over a folder of learners' files.
+    private async Task<(int ExitCode, string Output)> RunProgressAsync(params string[] args)
+    {
+        var info = RunnerHost.StartInfo(["progress", .. args], Repo.Root);
+        // The instructor's own progress file must not leak into the class view.
+        info.Environment["WORKBOOK_PROGRESS"] = _temp.File("instructor/own.json");
+        using var process = Process.Start(info)!;
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        }
+        finally
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+        }
+
+        return (process.ExitCode, await stdout.WaitAsync(TimeSpan.FromSeconds(30)) + await stderr.WaitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    [Fact]
+    public async Task ProgressCommand_ClassFolderAndChapter_PrintsEveryLearnerForTheRealCatalogue()
+    {
+        Directory.CreateDirectory(_temp.File("class"));
+        var alice = new ProgressStore(_temp.File("class/alice.json"));
+        alice.Record("01.1", CheckOutcome.Passed);
+        alice.Record("01.3", CheckOutcome.Failed);
+        new ProgressStore(_temp.File("class/bob.json")).Record("01.1", CheckOutcome.NotAttempted);
+        File.Delete(_temp.File("class/alice.json.lock"));
+        File.Delete(_temp.File("class/bob.json.lock"));
+
+        var (code, output) = await RunProgressAsync(_temp.File("class"), "--chapter", "01-threads");
+
+        Assert.True(code == 0, output);
+        var lines = output.Split('\n');
+        Assert.Matches(@"^Exercise\s+Title\s+alice\s+bob\s+Passed by", lines[0]);
+        Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^01\.1\s+A thread-safe counter\s+✓\s+·\s+1 of 2"));
+        Assert.Contains(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^01\.3\s.*✗1\s+-\s+0 of 2"));
+        Assert.DoesNotContain(lines, l => l.StartsWith("02.1", StringComparison.Ordinal));
+        Assert.False(File.Exists(_temp.File("instructor/own.json")), "the class view must not create the instructor's own progress file");
+    }
+
+    [Fact]
+    public async Task ProgressCommand_MissingFolder_ExitCodeTwoNamingIt()
+    {
+        var (code, output) = await RunProgressAsync(_temp.File("nobody-here"));
+
+        Assert.Equal(2, code);
+        Assert.Contains("nobody-here: no such progress file or folder", output, StringComparison.Ordinal);
     }
 }
