@@ -127,7 +127,10 @@ internal static class CellRewriter
                 return 0;   // Exercises.Hint(id, level) prints that level, the same in a twin: keep it.
             }
 
-            edits.Add((call.Expression.Span, "Twin." + method.Name));
+            // Only the receiver changes (Exercises.Check<T> → Twin.Check<T>): explicit type arguments stay.
+            edits.Add(call.Expression is MemberAccessExpressionSyntax access
+                ? (access.Expression.Span, "Twin")
+                : (call.Expression.Span, "Twin." + call.Expression));
             return 0;
         }
 

@@ -131,6 +131,17 @@ public sealed class TwinGeneratorTests : IDisposable
     }
 
     [Fact]
+    public void Generate_CheckWithExplicitTypeArgument_KeepsIt()
+    {
+        // A lambda that returns a lambda cannot be inferred: without <...> the twin would not compile (CS0411).
+        var twin = Generate("#!csharp\n\n// Exercise 00.1: A correct median\npublic sealed class MyMedian : Workbook.StartHere.IMedian { public double Of(IReadOnlyList<double> v) => throw new NotImplementedException(); }\n\n#!csharp\n\nExercises.Check<Func<int, Workbook.StartHere.IMedian>>(\"00.1\", () => n => new MyMedian());");
+
+        var checksOnly = Between(twin.Source, "if (Twin.ChecksOnly)", "return;");
+        Assert.Contains("Twin.Check<Func<int, Workbook.StartHere.IMedian>>(\"00.1\", () => n => new MyMedian());", checksOnly, StringComparison.Ordinal);
+        Assert.Equal(2, twin.Source.Split("Twin.Check<Func<int, Workbook.StartHere.IMedian>>(").Length - 1);
+    }
+
+    [Fact]
     public void Generate_CheckThatUsesAnEarlierVariable_OnlyInTheFullRun()
     {
         var twin = Generate("#!csharp\n\nvar backends = 4;\n\n#!csharp\n\n// Exercise 00.1: A correct median\npublic sealed class MyMedian : Workbook.StartHere.IMedian { public double Of(IReadOnlyList<double> v) => throw new NotImplementedException(); }\n\n#!csharp\n\nExercises.Check(\"00.1\", () => backends > 0 ? new MyMedian() : null);");
