@@ -3,6 +3,8 @@ using Workbook.Runner.Authoring;
 using Workbook.Runner.Cli;
 using Workbook.Runner.Execution;
 using Workbook.Runner.Notebooks;
+using Workbook.Runner.Progress;
+using Workbook.Runner.Twins;
 
 namespace Workbook.Runner;
 
@@ -29,10 +31,18 @@ public static class Program
           export FILE.ipynb OUT.dib   Write a notebook as .dib text (cells separated by #!markdown / #!csharp)
                                       for editing; import turns it back into the same notebook.
           import FILE.dib OUT.ipynb   Convert a .dib draft into a clean C# notebook.
-          progress [--chapter NN-name] [--file PROGRESS.json]
-                                      Which exercises are passed, per chapter. Reads your progress file
-                                      (WORKBOOK_PROGRESS, else ~/.concurrency-workbook/progress.json),
-                                      or a learner's file given with --file.
+          progress [FILE|FOLDER...] [--chapter NN-name] [--file PROGRESS.json] [--json]
+                                      Which exercises are passed, per chapter. Without a path: your progress
+                                      file (WORKBOOK_PROGRESS, else ~/.concurrency-workbook/progress.json),
+                                      or one learner's with --file. With files or folders of *.json files
+                                      (one per learner, named after the learner): a class table, exercises
+                                      against learners. --json prints the same as JSON. Files are only read.
+          twins [PATH...] [--out DIR] [--check] [--solutions]
+                                      Generate each notebook's twin, a C# file-based app DIR/NN-name.cs
+                                      (default DIR: twins) that runs the chapter in a terminal:
+                                      dotnet run twins/01-threads.cs. --check writes nothing and exits 1
+                                      when a committed twin differs from what its notebook generates.
+                                      --solutions puts the reference solutions in place of the stubs.
           clean PATH...               Remove outputs from notebooks in place.
           help                        This text.
         """;
@@ -44,7 +54,7 @@ public static class Program
         {
             var line = CommandLine.Parse(args,
                 valued: new HashSet<string> { "--out", "--cell-timeout", "--repeat", "--executed", "--result", "--chapter", "--file" },
-                flags: new HashSet<string> { "--solutions", "--no-site" });
+                flags: new HashSet<string> { "--solutions", "--no-site", "--check", "--json" });
             return line.Command switch
             {
                 "run" => await Run(line),
@@ -53,6 +63,7 @@ public static class Program
                 "export" => Export(line),
                 "progress" => ShowProgress(line),
                 "clean" => Clean(line),
+                "twins" => TwinsCommand.Run(line.Positional.Count > 0 ? line.Positional : ["notebooks"], line.Get("--out", TwinGenerator.DefaultFolder), line.Has("--check"), line.Has("--solutions"), Console.Out),
                 "help" or "--help" or "-h" => Help(),
                 _ => throw new UsageException($"unknown command \"{line.Command}\"."),
             };
@@ -63,7 +74,7 @@ public static class Program
             Console.Error.WriteLine("Run with 'help' for usage.");
             return 2;
         }
-        catch (Exception e) when (e is RunSetupException or NotebookException or FileNotFoundException or ArgumentException)
+        catch (Exception e) when (e is RunSetupException or NotebookException or FileNotFoundException or ArgumentException or TwinException)
         {
             Console.Error.WriteLine($"error: {e.Message}");
             return 2;
@@ -129,8 +140,34 @@ public static class Program
             throw new UsageException($"no chapter \"{chapter}\" has exercises; known: {string.Join(", ", Workbook.Exercises.ExerciseCatalogue.Chapters)}.");
         var file = line.Get("--file", "");
         if (file.Length > 0 && !File.Exists(file)) throw new UsageException($"{file}: no such progress file.");
-        var store = file.Length > 0 ? new Workbook.Exercises.ProgressStore(file) : Workbook.Exercises.ProgressStore.ForCurrentUser();
-        Console.WriteLine(Workbook.Exercises.Progress.Report(store, chapter));
+        var json = line.Has("--json");
+        if (line.Positional.Count == 0 && file.Length == 0 && !json)
+        {
+            Console.WriteLine(Workbook.Exercises.Progress.Report(Workbook.Exercises.ProgressStore.ForCurrentUser(), chapter));
+            return 0;
+        }
+
+        // Files are only read, never locked or repaired: they may be learners' files an instructor collected.
+        var files = line.Positional.Count > 0
+            ? [.. ClassProgress.Files(line.Positional), .. file.Length > 0 ? [file] : Array.Empty<string>()]
+            : new List<string> { file.Length > 0 ? file : Workbook.Exercises.ProgressStore.DefaultPath };
+        if (files.Count == 0) throw new UsageException($"no progress files (*.json) in {string.Join(", ", line.Positional)}.");
+        var learners = ClassProgress.Read(files.Where(f => File.Exists(f) || line.Positional.Count > 0), Workbook.Exercises.ExerciseCatalogue.All, chapter);
+        if (json)
+        {
+            Console.WriteLine(ClassProgress.ToJson(learners));
+            return 0;
+        }
+
+        if (line.Positional.Count == 0)
+        {
+            var one = learners.Single();
+            if (one.Problem is not null) throw new UsageException($"{one.File} cannot be read: {one.Problem}");
+            Console.WriteLine($"{Workbook.Exercises.ProgressReport.Format(one.Rows)}\nProgress file: {Path.GetFullPath(one.File)}");
+            return 0;
+        }
+
+        Console.WriteLine(ClassProgress.Format(learners));
         return 0;
     }
 
