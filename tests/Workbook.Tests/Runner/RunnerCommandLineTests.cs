@@ -75,8 +75,10 @@ public class RunnerCommandLineTests
         var (exit, output) = await RunCliAsync("run", temp.File("leak.ipynb"), "--out", temp.File("out"), "--no-site");
 
         Assert.Equal(1, exit);
-        Assert.Contains("left 1 process(es) running", output);
+        Assert.Contains("after its last cell the notebook still had open what it should have disposed", output);
+        Assert.Contains("still running: process", output);
         Assert.Contains("sleep 300", output);
+        Assert.Contains("Leftover processes were killed", output);
         var pid = int.Parse(File.ReadAllText(pidFile));
         Assert.False(Directory.Exists($"/proc/{pid}") && File.ReadAllText($"/proc/{pid}/cmdline").StartsWith("sleep"), $"the leaked sleep (pid {pid}) is still running");
     }
