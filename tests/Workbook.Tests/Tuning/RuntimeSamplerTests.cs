@@ -21,7 +21,7 @@ public sealed class RuntimeSamplerTests
     }
 
     [Fact]
-    public void SampleNow_AfterAllocatingEightMegabytes_AllocatedBytesGrewByThatMuch()
+    public void SampleNow_AfterAllocatingEightMegabytes_AllocatedBytesGrewByAboutThatMuch()
     {
         using RuntimeSampler sampler = RuntimeSampler.Start(TimeSpan.FromSeconds(5));
         RuntimeSample before = sampler.SampleNow();
@@ -34,7 +34,9 @@ public sealed class RuntimeSamplerTests
 
         RuntimeSample after = sampler.SampleNow();
         GC.KeepAlive(blocks);
-        Assert.True(after.AllocatedBytes - before.AllocatedBytes >= 8L << 20, $"allocated {before.AllocatedBytes} -> {after.AllocatedBytes}");
+        // The runtime's counter is the imprecise total (GC.GetTotalAllocatedBytes(false)): bytes
+        // still inside threads' allocation contexts are not in it yet, so allow a megabyte of slack.
+        Assert.True(after.AllocatedBytes - before.AllocatedBytes >= 7L << 20, $"allocated {before.AllocatedBytes} -> {after.AllocatedBytes}");
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class SingleFlightExerciseTests : IDisposable
     {
         CheckResult result = _harness.Check("08.1", () => new SingleFlightCache());
 
-        Assert.Equal(CheckOutcome.Passed, result.Outcome);
+        Assert.True(result.Outcome == CheckOutcome.Passed, result.Message);
         Assert.Contains("the backend saw exactly 1 fetch", result.Message, StringComparison.Ordinal);
         Assert.Equal(1, _harness.Store.Get("08.1").Passes);
     }
@@ -37,7 +37,7 @@ public sealed class SingleFlightExerciseTests : IDisposable
     {
         CheckResult result = _harness.Check("08.1", () => (IAsyncCache)Activator.CreateInstance(cache)!);
 
-        Assert.Equal(CheckOutcome.Failed, result.Outcome);
+        Assert.True(result.Outcome == CheckOutcome.Failed, result.Message);
         Assert.Contains(expected, result.Message, StringComparison.Ordinal);
         Assert.Contains("Exercises.Hint(\"08.1\")", result.Message, StringComparison.Ordinal);
     }
