@@ -30,6 +30,7 @@ public sealed class RequestStatsExerciseTests : IDisposable
     [InlineData(typeof(OriginalHotspot), "Threads still queue for a lock on every request")]
     [InlineData(typeof(LockPerEndpointStats), "Threads still queue for a lock on every request")]
     [InlineData(typeof(LostUpdateStats), "updates were lost")]
+    [InlineData(typeof(AddOrUpdateStats), "Threads still queue for a lock on every request")]
     public void Check_WrongAnswer_FailedWithSpecificMessage(Type stats, string expected)
     {
         CheckResult result = _harness.Check("08.2", () => (IRequestStats)Activator.CreateInstance(stats)!);

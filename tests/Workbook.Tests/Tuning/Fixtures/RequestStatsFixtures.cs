@@ -92,3 +92,25 @@ public sealed class LockPerEndpointStats : IRequestStats
         public long Value;
     }
 }
+
+// Wrong answer: exact counts through AddOrUpdate, but every update takes the key's stripe lock,
+// and half the traffic updates the same key.
+public sealed class AddOrUpdateStats : IRequestStats
+{
+    private readonly ConcurrentDictionary<string, long> _hits = new(StringComparer.Ordinal);
+    private long _totalHits;
+    private long _totalMicroseconds;
+
+    public long TotalHits => Interlocked.Read(ref _totalHits);
+
+    public long TotalMicroseconds => Interlocked.Read(ref _totalMicroseconds);
+
+    public void Record(string endpoint, int microseconds)
+    {
+        _hits.AddOrUpdate(endpoint, 1, static (_, n) => n + 1);
+        Interlocked.Increment(ref _totalHits);
+        Interlocked.Add(ref _totalMicroseconds, microseconds);
+    }
+
+    public long Hits(string endpoint) => _hits.GetValueOrDefault(endpoint);
+}
