@@ -31,7 +31,7 @@ public sealed class CacheExerciseTests : IDisposable
     [Fact]
     public void Check_LibraryCache_Passed()
     {
-        CheckResult result = _harness.Check<IQuoteCache>("09.3", () => new SingleFlightCache());
+        CheckResult result = _harness.Check<IQuoteCache>("09.3", () => new Workbook.Capstone.SingleFlightCache());
 
         Assert.Equal(CheckOutcome.Passed, result.Outcome);
     }
