@@ -99,7 +99,7 @@ public sealed partial class CapstoneService : IQuoteTarget, IAsyncDisposable
     public Uri HealthUrl => new(BaseAddress, "/health");
 
     /// <inheritdoc />
-    public HttpMessageHandler Route(SocketsHttpHandler inner) => inner;
+    public HttpMessageHandler Route(SocketsHttpHandler inner) => inner ?? throw new ArgumentNullException(nameof(inner));
 
     /// <inheritdoc />
     public void ResetStats() => _counters.Reset();

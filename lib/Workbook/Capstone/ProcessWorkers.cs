@@ -32,7 +32,8 @@ public sealed class ProcessWorkers : IWorkerPool, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public Task<WorkResult> RunAsync(WorkItem item, CancellationToken cancellationToken) => Pool.RunAsync(item, cancellationToken);
+    public Task<WorkResult> RunAsync(WorkItem item, CancellationToken cancellationToken) =>
+        Pool.RunAsync(item ?? throw new ArgumentNullException(nameof(item)), cancellationToken);
 
     /// <summary>Ends every worker process.</summary>
     /// <returns>A task that completes when they have all exited.</returns>

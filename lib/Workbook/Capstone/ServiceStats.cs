@@ -25,6 +25,7 @@ public sealed record ServiceStats(
     public static ServiceStats Sum(IEnumerable<ServiceStats> parts, string name = "farm")
     {
         ArgumentNullException.ThrowIfNull(parts);
+        ArgumentNullException.ThrowIfNull(name);
         var list = parts.ToList();
         return new ServiceStats(
             name,

@@ -78,7 +78,7 @@ public sealed class Comparison
     /// <returns>The figure.</returns>
     /// <exception cref="KeyNotFoundException">No such figure (the message lists them).</exception>
     public Figure Figure(string name) =>
-        Figures.FirstOrDefault(f => f.Name == name)
+        name is null ? throw new ArgumentNullException(nameof(name)) : Figures.FirstOrDefault(f => f.Name == name)
         ?? throw new KeyNotFoundException($"The {Workload.Command} comparison has no figure '{name}'; it has: {string.Join("; ", Figures.Select(f => f.Name))}.");
 
     /// <summary>A few lines: the technique and workload, every figure, and whether the results agree.</summary>

@@ -26,6 +26,8 @@ public static class SideBySideCharts
     public static PlotlyChart Pairs(IEnumerable<(string Label, Figure Figure)> figures, string title, string yTitle, bool logY = false)
     {
         ArgumentNullException.ThrowIfNull(figures);
+        ArgumentNullException.ThrowIfNull(title);
+        ArgumentNullException.ThrowIfNull(yTitle);
         var list = figures.ToList();
         if (list.Count == 0)
         {
@@ -74,6 +76,7 @@ public static class SideBySideCharts
     public static PlotlyChart Speed(IEnumerable<Comparison> comparisons, string title = "The same work: how many times faster C# did it than CPython")
     {
         ArgumentNullException.ThrowIfNull(comparisons);
+        ArgumentNullException.ThrowIfNull(title);
         var list = comparisons.ToList();
         if (list.Count == 0)
         {
@@ -116,6 +119,7 @@ public static class SideBySideCharts
     public static PlotlyChart Scaling(IEnumerable<Comparison> comparisons, string title = "How well each technique works in each language (ratios within one language)")
     {
         ArgumentNullException.ThrowIfNull(comparisons);
+        ArgumentNullException.ThrowIfNull(title);
         return Pairs(
             comparisons.SelectMany(c => c.Figures.Where(f => f.Kind == FigureKind.Scaling).Select(f => ($"{c.Technique}<br>{f.Name}", f))),
             title,

@@ -45,7 +45,7 @@ public sealed class SideMeasurement
     /// <param name="name">E.g. <c>"sequential"</c>.</param>
     /// <returns>Seconds.</returns>
     /// <exception cref="KeyNotFoundException">No such time (the message lists the ones there are).</exception>
-    public double Time(string name) => Seconds.TryGetValue(name, out double value)
+    public double Time(string name) => Seconds.TryGetValue(name ?? throw new ArgumentNullException(nameof(name)), out double value)
         ? value
         : throw new KeyNotFoundException($"No time named '{name}'; there are {string.Join(", ", Seconds.Keys)}.");
 

@@ -57,7 +57,7 @@ public sealed class Workload
     /// <param name="name">Its name.</param>
     /// <returns>The value.</returns>
     /// <exception cref="OverflowException">The value does not fit an <see cref="int"/>.</exception>
-    public int Int(string name) => checked((int)this[name]);
+    public int Int(string name) => checked((int)this[name ?? throw new ArgumentNullException(nameof(name))]);
 
     /// <summary>The script's arguments: the subcommand, then <c>--name value</c> for every parameter.</summary>
     public IReadOnlyList<string> ScriptArguments =>

@@ -63,6 +63,7 @@ public sealed record BenchmarkReport(string Title, string Machine, IReadOnlyList
     public static BenchmarkReport Parse(string json, string source = "the report")
     {
         ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(source);
         try
         {
             using JsonDocument document = JsonDocument.Parse(json);
@@ -84,7 +85,8 @@ public sealed record BenchmarkReport(string Title, string Machine, IReadOnlyList
     /// <summary>The rows of one benchmark class.</summary>
     /// <param name="type">The class name, e.g. <c>CounterBenchmarks</c>.</param>
     /// <returns>Its rows, in report order.</returns>
-    public IReadOnlyList<BenchmarkRow> Of(string type) => [.. Rows.Where(r => r.Type == type)];
+    public IReadOnlyList<BenchmarkRow> Of(string type) =>
+        type is null ? throw new ArgumentNullException(nameof(type)) : [.. Rows.Where(r => r.Type == type)];
 
     /// <summary>The title, the machine and one line per row.</summary>
     /// <returns>The summary.</returns>

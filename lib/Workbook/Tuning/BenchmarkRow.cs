@@ -35,7 +35,7 @@ public sealed record BenchmarkRow(
     /// <returns>The value as BenchmarkDotNet printed it.</returns>
     /// <exception cref="KeyNotFoundException">The case has no such parameter.</exception>
     public string Parameter(string name) =>
-        Parameters.TryGetValue(name, out string? value)
+        Parameters.TryGetValue(name ?? throw new ArgumentNullException(nameof(name)), out string? value)
             ? value
             : throw new KeyNotFoundException($"{Type}.{Method} has no parameter '{name}'; it has: {(Parameters.Count == 0 ? "none" : string.Join(", ", Parameters.Keys))}.");
 

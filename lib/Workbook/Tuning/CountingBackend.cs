@@ -51,7 +51,7 @@ public sealed class CountingBackend
     /// <summary>The calls made for one key.</summary>
     /// <param name="key">The key.</param>
     /// <returns>How many calls asked for it.</returns>
-    public int CallsFor(string key) => _perKey.GetValueOrDefault(key);
+    public int CallsFor(string key) => _perKey.GetValueOrDefault(key ?? throw new ArgumentNullException(nameof(key)));
 
     /// <summary>Fetches a key: returns <c>"{key} v{n}"</c>, where n numbers the calls from 1, so a caller can tell which call served it.</summary>
     /// <param name="key">The key.</param>

@@ -38,6 +38,7 @@ public static class Twin
         ArgumentException.ThrowIfNullOrWhiteSpace(chapter);
         ArgumentException.ThrowIfNullOrWhiteSpace(title);
         ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(notebooks);
         TryUseUtf8();
         TwinArguments arguments;
         try
@@ -90,7 +91,11 @@ public static class Twin
     /// <summary>Prints a section heading (level 2) or subsection heading (level 3) with the elapsed time.</summary>
     /// <param name="title">The heading as the notebook writes it.</param>
     /// <param name="level">2 or 3.</param>
-    public static void Section(string title, int level = 2) => Session.Section(title, level);
+    public static void Section(string title, int level = 2)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        Session.Section(title, level);
+    }
 
     /// <summary>Marks where notebook cell <paramref name="number"/> begins; a cell that runs long gets a progress note.</summary>
     /// <param name="number">The cell's number in the notebook.</param>
@@ -105,11 +110,20 @@ public static class Twin
     /// <param name="id">The exercise id.</param>
     /// <param name="create">Makes a fresh answer.</param>
     /// <returns>The verdict.</returns>
-    public static CheckResult Check<T>(string id, Func<T> create) => Session.Check(id, create);
+    public static CheckResult Check<T>(string id, Func<T> create)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(create);
+        return Session.Check(id, create);
+    }
 
     /// <summary>Prints a hint, unless this run's check of the exercise already did.</summary>
     /// <param name="id">The exercise id.</param>
-    public static void Hint(string id) => Session.Hint(id);
+    public static void Hint(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        Session.Hint(id);
+    }
 
     /// <summary>Prints the summary and sets the exit code (1 when <c>--check</c> found a failed exercise).</summary>
     public static void Done() => Environment.ExitCode = Session.Done();

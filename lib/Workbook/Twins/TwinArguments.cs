@@ -80,7 +80,7 @@ public sealed record TwinArguments(bool ChecksOnly, IReadOnlyList<string> Select
     /// <summary>True when <paramref name="id"/> is selected: always in a full run, else when listed (or none listed).</summary>
     /// <param name="id">An exercise id.</param>
     /// <returns>Whether its check should run.</returns>
-    public bool Runs(string id) => !ChecksOnly || Selected.Count == 0 || Selected.Contains(id, StringComparer.Ordinal);
+    public bool Runs(string id) => id is null ? throw new ArgumentNullException(nameof(id)) : !ChecksOnly || Selected.Count == 0 || Selected.Contains(id, StringComparer.Ordinal);
 
     private static string Value(IReadOnlyList<string> args, ref int i, string option)
     {

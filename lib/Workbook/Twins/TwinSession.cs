@@ -123,6 +123,7 @@ public sealed class TwinSession : IDisposable
     public CheckResult Check<T>(string id, Func<T> create)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentNullException.ThrowIfNull(create);
         if (!Settings.Arguments.Runs(id))
         {
             return new CheckResult(id, "(not selected)", CheckOutcome.NotAttempted, "not run: --check named other exercises.");
@@ -191,6 +192,7 @@ public sealed class TwinSession : IDisposable
     /// <param name="error">The exception that ended the program.</param>
     public void Failed(object error)
     {
+        ArgumentNullException.ThrowIfNull(error);
         _watch.Dispose();
         string what = error is Exception e
             ? (e is ClaimFailedException ? e.Message : e.ToString())
