@@ -20,6 +20,9 @@ namespace Workbook.Balancing;
 /// Estimates then do not relax while a backend is unheard (the probes replace that), and every answer
 /// below the estimate moves it at least <see cref="MinSampleWeight"/> of the way, so a fast backend
 /// recovers from one slow answer within a few answers instead of a whole time constant.</para>
+/// <para>With probing on, each pick also makes one pass over the backends' typical latencies to find
+/// the best (O(n), n at most 64 in the proxy), and a backend needs <see cref="MinSamples"/> answers
+/// before it can be an outlier.</para>
 /// <para>Multiplying by (outstanding + 1) makes a fast backend that is already busy look
 /// expensive before its next latency sample arrives.</para>
 /// <para>Time comes from the injected <see cref="TimeProvider"/> (the simulator passes its virtual clock).
@@ -41,6 +44,9 @@ public sealed class PeakEwma : Balancer
 
     /// <summary>With probing on: the least weight an answer below the estimate gets in the moving averages.</summary>
     public const double MinSampleWeight = 0.05;
+
+    /// <summary>With probing on: answers a backend must have given before it can be called an outlier.</summary>
+    public const int MinSamples = 10;
 
     /// <summary>Creates a peak-EWMA balancer.</summary>
     /// <param name="backends">The backends (non-empty, unique names).</param>
@@ -159,7 +165,8 @@ public sealed class PeakEwma : Balancer
         return now >= due && Interlocked.CompareExchange(ref _nextProbe[index], now + _probeTicks, due) == due;
     }
 
-    private bool IsOutlier(int index, double threshold) => Volatile.Read(ref _estimates[index].Typical) > threshold;
+    private bool IsOutlier(int index, double threshold) =>
+        Volatile.Read(ref _estimates[index].Samples) >= MinSamples && Volatile.Read(ref _estimates[index].Typical) > threshold;
 
     // A floor of 1 ms keeps near-zero latencies (idle loopback) from making every backend an outlier.
     private double OutlierThreshold()
@@ -194,14 +201,16 @@ public sealed class PeakEwma : Balancer
             {
                 // Many answers a second must each count for something, or one slow answer lingers for a whole time constant.
                 keep = Math.Min(keep, 1 - MinSampleWeight);
-                double typical = e.Samples == 0 ? sample : (e.Typical * keep) + (sample * (1 - keep));
+                // The first answers are averaged evenly, so one cold-start answer (JIT, a new connection) does not set the level.
+                double weight = Math.Max(1 - keep, 1.0 / (e.Samples + 1));
+                double typical = (e.Typical * (1 - weight)) + (sample * weight);
                 Volatile.Write(ref e.Typical, typical);
             }
 
             // Peak rule: slowdowns count in full immediately; improvements are averaged in over time.
             e.Seconds = sample > e.Seconds ? sample : (e.Seconds * keep) + (sample * (1 - keep));
             e.Stamp = Math.Max(now, e.Stamp);
-            e.Samples++;
+            Volatile.Write(ref e.Samples, e.Samples + 1);
         }
     }
 

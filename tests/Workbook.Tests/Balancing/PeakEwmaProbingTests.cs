@@ -68,14 +68,14 @@ public sealed class PeakEwmaProbingTests
     {
         var time = new FakeTimeProvider();
         var balancer = new PeakEwma(Backend.Range(2), new Random(1), time, TimeSpan.FromSeconds(10), TimeSpan.Zero, probeInterval: TimeSpan.FromSeconds(1));
-        for (int i = 0; i < 20; i++)
+        for (int i = 0; i < 40; i++)
         {
             Answer(balancer, time, i % 2, Fast);
         }
 
         Answer(balancer, time, 0, Slow);
 
-        // The peak estimate jumps to 100 ms, but the typical latency moves only 5% of the way (6.9 ms, under 5 x 2 ms).
+        // The peak estimate jumps to 100 ms, but after 20 answers the typical latency moves only 5% of the way (6.9 ms, under 5 x 2 ms).
         Assert.Equal(100, balancer.LatencyEstimate(0).TotalMilliseconds, precision: 6);
         Assert.False(balancer.IsOutlier(0));
         // Each later answer pulls the estimate at least 5% of the way back: 80 answers leave 0.95^80 (under 2%) of the excess.
@@ -85,6 +85,24 @@ public sealed class PeakEwmaProbingTests
         }
 
         Assert.InRange(balancer.LatencyEstimate(0).TotalMilliseconds, 2, 6);
+    }
+
+    [Fact]
+    public void Complete_ColdStartAnswer_DoesNotMakeABackendAnOutlier()
+    {
+        var time = new FakeTimeProvider();
+        var balancer = new PeakEwma(Backend.Range(2), new Random(1), time, TimeSpan.FromSeconds(10), TimeSpan.Zero, probeInterval: TimeSpan.FromSeconds(1));
+
+        // Backend 0's first answer is slow (a cold start); the first answers are averaged evenly: (50 + 9 x 2) / 10 = 6.8 ms.
+        Answer(balancer, time, 0, TimeSpan.FromMilliseconds(50));
+        Assert.False(balancer.IsOutlier(0)); // too few answers to judge
+        for (int i = 0; i < 9; i++)
+        {
+            Answer(balancer, time, 0, Fast);
+            Answer(balancer, time, 1, Fast);
+        }
+
+        Assert.False(balancer.IsOutlier(0));
     }
 
     [Fact]
