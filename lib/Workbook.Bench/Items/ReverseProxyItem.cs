@@ -80,20 +80,35 @@ internal sealed class ReverseProxyItem : IBenchItem
         await using LoadBalancingProxy ours = await LoadBalancingProxy.StartAsync(farm, new ProxyOptions { Policy = "peak-ewma" }, cancellationToken).ConfigureAwait(false);
         await using YarpFarmProxy yarp = await YarpFarmProxy.StartAsync(farm, YarpFarmProxy.PowerOfTwoChoices, cancellationToken: cancellationToken).ConfigureAwait(false);
         var errors = new Dictionary<string, long> { [OursLatencyAware] = 0, [YarpTwoChoices] = 0 };
+        int slow = options.SlowBackend ?? 0;
 
+        // Contenders run one at a time, so the farm's counters before and after a run are that proxy's traffic.
+        var toSlow = new Dictionary<string, (long Slow, long All)> { [OursLatencyAware] = (0, 0), [YarpTwoChoices] = (0, 0) };
         RoundSamples samples = await context.MeasureAsync(
         [
-            P99(OursLatencyAware, ours.Url("/fast"), duration, errors),
-            P99(YarpTwoChoices, yarp.Url("/fast"), duration, errors),
+            Counted(P99(OursLatencyAware, ours.Url("/fast"), duration, errors), farm, slow, toSlow),
+            Counted(P99(YarpTwoChoices, yarp.Url("/fast"), duration, errors), farm, slow, toSlow),
         ], cancellationToken).ConfigureAwait(false);
 
-        int slow = options.SlowBackend ?? 0;
         string notes = string.Create(CultureInfo.InvariantCulture,
             $"backend {slow} answers in {options.SlowLatency.TotalMilliseconds:0} ms, the others in {options.Latency.TotalMilliseconds:0} ms; "
-            + $"{Connections} connections for {duration.TotalSeconds:0} s each; requests served by the slow backend over the whole item: {farm[slow].RequestsServed:N0} of {farm.RequestsServed.Sum():N0}; "
+            + $"{Connections} connections for {duration.TotalSeconds:0} s each; share of requests the slow backend served (all rounds and warm-up): ours {Share(toSlow[OursLatencyAware])}, YARP {Share(toSlow[YarpTwoChoices])}; "
             + $"errors: ours {errors[OursLatencyAware]}, YARP {errors[YarpTwoChoices]}");
         return Tail.Judge(samples, v => v(OursLatencyAware) / v(YarpTwoChoices), notes);
     }
+
+    private static string Share((long Slow, long All) counts) => string.Create(
+        CultureInfo.InvariantCulture, $"{(counts.All == 0 ? 0 : (double)counts.Slow / counts.All):P2} ({counts.Slow:N0} of {counts.All:N0})");
+
+    private static Contender Counted(Contender inner, BackendFarm farm, int slow, Dictionary<string, (long Slow, long All)> toSlow) =>
+        new(inner.Name, inner.Unit, async token =>
+        {
+            long slowBefore = farm[slow].RequestsServed, allBefore = farm.RequestsServed.Sum();
+            double value = await inner.Measure(token).ConfigureAwait(false);
+            var (s, a) = toSlow[inner.Name];
+            toSlow[inner.Name] = (s + farm[slow].RequestsServed - slowBefore, a + farm.RequestsServed.Sum() - allBefore);
+            return value;
+        });
 
     private static Contender Rate(string name, Uri url, TimeSpan duration, Dictionary<string, long> errors) =>
         new(name, "req/s", async token =>

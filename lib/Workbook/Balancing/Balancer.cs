@@ -90,7 +90,9 @@ public abstract class Balancer : IBalancer
             int index = Choose();
             if (index < 0)
             {
-                break;
+                // A policy that counts available backends and then walks them can see a half-open backend
+                // start its trial in between and find nothing: that is a race, not "none healthy", so choose again.
+                continue;
             }
 
             if (health.TryAdmit(Checked(index), out bool isTrial))
@@ -124,9 +126,14 @@ public abstract class Balancer : IBalancer
             for (int attempt = 0; attempt < 2 * _backends.Length + 4; attempt++)
             {
                 int index = Choose();
-                if (index < 0 || (index < 64 && ((excluded >> index) & 1) != 0))
+                if (index < 0)
                 {
-                    return null; // the policy found nothing else (a well-behaved one never returns an excluded index)
+                    continue; // as in Pick: possibly a race with a trial starting; the bound ends a real "nothing left"
+                }
+
+                if (index < 64 && ((excluded >> index) & 1) != 0)
+                {
+                    return null; // a well-behaved policy never returns an excluded index
                 }
 
                 bool isTrial = false;

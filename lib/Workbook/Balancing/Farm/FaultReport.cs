@@ -14,7 +14,7 @@ namespace Workbook.Balancing.Farm;
 /// <param name="Client">The load generator's result: requests, errors, latency.</param>
 /// <param name="Proxy">The proxy's counters at the end (retries, 502/503/504, per-backend attempts).</param>
 /// <param name="KilledAt">When the victim was killed.</param>
-/// <param name="RestartedAt">When it was listening again.</param>
+/// <param name="RestartedAt">When its restart began (it listens again moments later, within the restart call).</param>
 /// <param name="EjectedAt">When the proxy ejected it, or null if it never did.</param>
 /// <param name="ReadmittedAt">When a trial after the restart readmitted it, or null if none did before the load ended.</param>
 /// <param name="FailuresBeforeEjection">Failed attempts on the victim from the kill to its ejection (the price of learning it is dead).</param>

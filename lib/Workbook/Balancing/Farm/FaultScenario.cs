@@ -182,8 +182,9 @@ public static class FaultScenario
                 await Task.Delay(wait, stop.Token).ConfigureAwait(false);
             }
 
-            await farm.RestartAsync(options.Victim, stop.Token).ConfigureAwait(false);
+            // Taken before the call: the server listens (and a trial can readmit it) before RestartAsync returns.
             restartedAt = Now();
+            await farm.RestartAsync(options.Victim, stop.Token).ConfigureAwait(false);
         }
         catch
         {

@@ -219,7 +219,7 @@ internal sealed class ProxyForwarder(
         return message;
     }
 
-    private Deadline NewTimeout(CancellationToken aborted) => new(aborted, options.ForwardTimeout, time);
+    private ForwardDeadline NewTimeout(CancellationToken aborted) => new(aborted, options.ForwardTimeout, time);
 
     private void Finish(Lease lease, RequestOutcome outcome, TimeSpan start)
     {
@@ -257,47 +257,6 @@ internal sealed class ProxyForwarder(
         catch (Exception)
         {
             counters.ClientGone();
-        }
-    }
-
-    /// <summary>A token cancelled when the client goes away or the forward timeout passes on the proxy's clock.</summary>
-    private sealed class Deadline : IDisposable
-    {
-        private readonly CancellationTokenSource source;
-        private readonly ITimer? timer;
-
-        public Deadline(CancellationToken aborted, TimeSpan timeout, TimeProvider time)
-        {
-            source = CancellationTokenSource.CreateLinkedTokenSource(aborted);
-            if (ReferenceEquals(time, TimeProvider.System))
-            {
-                source.CancelAfter(timeout);
-            }
-            else
-            {
-                // An injected clock (a fake one in tests) decides when the forward times out.
-                timer = time.CreateTimer(static state => CancelQuietly((CancellationTokenSource)state!), source, timeout, Timeout.InfiniteTimeSpan);
-            }
-        }
-
-        public CancellationToken Token => source.Token;
-
-        private static void CancelQuietly(CancellationTokenSource source)
-        {
-            try
-            {
-                source.Cancel();
-            }
-            catch (ObjectDisposedException)
-            {
-                // The forward finished and disposed its deadline while the timer was firing: nothing to cancel.
-            }
-        }
-
-        public void Dispose()
-        {
-            timer?.Dispose();
-            source.Dispose();
         }
     }
 }

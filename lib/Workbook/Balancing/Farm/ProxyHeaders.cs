@@ -25,10 +25,16 @@ internal static class ProxyHeaders
                 continue;
             }
 
-            if (!to.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values))
+            // One value is the common case: adding it as a string avoids boxing the StringValues as an IEnumerable.
+            bool added = values.Count == 1
+                ? to.Headers.TryAddWithoutValidation(name, values[0])
+                : to.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values);
+            if (!added && to.Content is { } content)
             {
                 // Content-Type, Content-Length … belong to the content, which only exists when there is a body.
-                to.Content?.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values);
+                _ = values.Count == 1
+                    ? content.Headers.TryAddWithoutValidation(name, values[0])
+                    : content.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values);
             }
         }
 
