@@ -56,6 +56,10 @@ internal sealed class ProxyForwarder(
         string? lastError = null;
         for (int attempt = 1; ; attempt++)
         {
+            // The attempt's start is read before the pick, not after: a backend ejected by another request
+            // an instant after this pick must not look as if it was picked while ejected (the fault
+            // report counts attempts that started inside the ejection window).
+            TimeSpan start = counters.Now;
             Lease? lease;
             try
             {
@@ -75,7 +79,6 @@ internal sealed class ProxyForwarder(
             }
 
             tried |= 1UL << lease.Index;
-            TimeSpan start = counters.Now;
             using var message = NewMessage(context, lease.Index, pathAndQuery, body, bodyLength);
             using var timeout = NewTimeout(aborted);
             HttpResponseMessage response;
