@@ -1,6 +1,7 @@
 using System.Globalization;
 using Workbook.Bench.Infrastructure;
 using Workbook.Benchmarking;
+using Workbook.SideBySide;
 using Workbook.Threads;
 
 namespace Workbook.Bench.Items;
@@ -8,8 +9,8 @@ namespace Workbook.Bench.Items;
 /// <summary>
 /// Item 9: C# against CPython on the same workloads, side by side in one run. The CPU-bound
 /// comparison runs <c>data/python/threads_cpu.py</c> (the threads chapter's prime count, written
-/// in Python) against <see cref="PrimeCounting"/>. The fan-out and generator comparisons wait for
-/// the appendix's Python scripts (issue #8) and are pending until they are wired in here.
+/// in Python) against <see cref="PrimeCounting"/>. The fan-out and generator comparisons run the
+/// appendix's workloads (chapter 10: <c>data/python/side_by_side.py</c> and its C# halves) once per round.
 /// </summary>
 internal sealed class PythonItem : IBenchItem
 {
@@ -22,7 +23,6 @@ internal sealed class PythonItem : IBenchItem
     private const string DotnetSpeedup = ".NET 2-thread speedup";
     private const string PythonThreads = "CPython 2-thread speedup";
     private const string PythonProcesses = "CPython 2-process speedup";
-    private const string AppendixPending = "pending: needs the appendix's Python scripts in data/python/ (issue #8)";
 
     private static readonly BenchSpec SingleCore = new(
         "9a", 9, "Python side by side: CPU-bound on one core, CPython vs C#", "CPython time ÷ C# time");
@@ -33,9 +33,11 @@ internal sealed class PythonItem : IBenchItem
     private static readonly BenchSpec Processes = new(
         "9c", 9, "Python side by side: .NET threads vs CPython processes (speedup)", ".NET threads' speedup ÷ CPython processes' speedup");
 
-    private static readonly BenchSpec FanOut = new("9d", 9, "Python side by side: async fan-out, C# vs asyncio", "");
+    private static readonly BenchSpec FanOut = new(
+        "9d", 9, "Python side by side: async fan-out, C# vs asyncio", "asyncio's (all waits ÷ one wait) ÷ C#'s (all waits ÷ one wait)");
 
-    private static readonly BenchSpec Generators = new("9e", 9, "Python side by side: generator pipeline, C# vs CPython", "");
+    private static readonly BenchSpec Generators = new(
+        "9e", 9, "Python side by side: generator pipeline, C# vs CPython", "CPython time per generated item ÷ C# time per iterated item");
 
     /// <inheritdoc />
     public int Number => 9;
@@ -55,7 +57,11 @@ internal sealed class PythonItem : IBenchItem
     /// <inheritdoc />
     public async Task<IReadOnlyList<BenchMeasurement>> RunAsync(BenchContext context, CancellationToken cancellationToken)
     {
-        BenchMeasurement[] later = [FanOut.Pending(AppendixPending), Generators.Pending(AppendixPending)];
+        BenchMeasurement[] later =
+        [
+            await AppendixAsync(FanOut, Technique.Async, context, cancellationToken).ConfigureAwait(false),
+            await AppendixAsync(Generators, Technique.Generators, context, cancellationToken).ConfigureAwait(false),
+        ];
         string script = Path.Combine(context.RepositoryRoot, CpuScript);
         if (!File.Exists(script))
         {
@@ -115,6 +121,42 @@ internal sealed class PythonItem : IBenchItem
                 $"{workload}; CPython needs processes to use both cores ({BenchFormat.Ratio(speedups.Contenders[2].Median)}); .NET gets it with plain threads")),
             .. later,
         ];
+    }
+
+    /// <summary>
+    /// One of the appendix's comparisons (chapter 10, <see cref="PythonVsCSharp"/>), run once per round:
+    /// each run times CPython first, alone, then C#, so the two alternate round after round; the ratio
+    /// is CPython's headline figure over C#'s (both "lower is better").
+    /// </summary>
+    private static async Task<BenchMeasurement> AppendixAsync(BenchSpec spec, Technique technique, BenchContext context, CancellationToken cancellationToken)
+    {
+        var options = new SideBySideOptions
+        {
+            Size = context.Quick ? WorkloadSize.Small : WorkloadSize.Standard,
+            WhenPythonMissing = PythonFallback.Throw,
+        };
+        var python = new List<double>();
+        var csharp = new List<double>();
+        string figure = "", unit = "";
+        for (int round = 0; round < context.Rounds; round++)
+        {
+            Comparison run = await PythonVsCSharp.RunAsync(technique, options, cancellationToken).ConfigureAwait(false);
+            if (!run.SameResult)
+            {
+                throw new InvalidOperationException($"CPython and C# computed different results for {technique}: {run}");
+            }
+
+            Figure headline = technique == Technique.Generators ? run.Figure("time per item, generator/iterator") : run.Headline;
+            (figure, unit) = (headline.Name, headline.Unit);
+            python.Add(headline.Python);
+            csharp.Add(headline.CSharp);
+            context.Log.WriteLine($"    round {round + 1}: {figure}: CPython {BenchFormat.WithUnit(headline.Python, unit)}, C# {BenchFormat.WithUnit(headline.CSharp, unit)}");
+        }
+
+        var samples = new RoundSamples(
+            [ContenderResult.FromSamples("CPython", unit, python), ContenderResult.FromSamples("C#", unit, csharp)], []);
+        return spec.Judge(samples, v => v("CPython") / v("C#"), string.Create(CultureInfo.InvariantCulture,
+            $"the appendix's {technique} workload (chapter 10, data/python/side_by_side.py), {figure}: CPython {BenchFormat.WithUnit(samples.Contenders[0].Median, unit)}, C# {BenchFormat.WithUnit(samples.Contenders[1].Median, unit)} (medians of {context.Rounds} runs)"));
     }
 
     private static Contender PerCount(string name, int repeats, Func<int> count) => new(name, "s", _ =>
