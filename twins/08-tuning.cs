@@ -463,7 +463,7 @@ Twin.Show(Plot.Bar(bufferRows.Concat(cacheRows).Select(r => ($"{r.Type[..^10]}: 
 // The workbook also has a benchmark *command* (`lib/Workbook.Bench`, described in the README): it measures
 // one headline ratio per chapter, side by side in interleaved rounds, and judges each against the target the
 // chapter claims. A judged run is recorded in `data/bench/results.json`; when that file exists, the next cell
-// charts each measured ratio beside its target (a fresh clone may not have a recording yet).
+// charts each measured ratio beside its target (the repository carries one; the cell says when and where it was made).
 
 Twin.Cell(37);
 string recordedRun = "../data/bench/results.json";
