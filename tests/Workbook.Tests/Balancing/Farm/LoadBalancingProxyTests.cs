@@ -74,11 +74,7 @@ public sealed class LoadBalancingProxyTests : FarmTest
     {
         var clock = new FakeTimeProvider();
         BackendFarm farm = await StartFarmAsync(Instant);
-        LoadBalancingProxy proxy = await StartProxyAsync(farm, new ProxyOptions
-        {
-            TimeProvider = clock,
-            Ejection = new EjectionOptions { ConsecutiveFailures = 3, Duration = TimeSpan.FromSeconds(30) },
-        });
+        LoadBalancingProxy proxy = await StartProxyAsync(farm, EjectAfterThreeFailures(clock));
         using HttpClient client = NewClient();
         await farm.KillAsync(1).WaitAsync(Timeout);
 
@@ -108,11 +104,7 @@ public sealed class LoadBalancingProxyTests : FarmTest
     {
         var clock = new FakeTimeProvider();
         BackendFarm farm = await StartFarmAsync(Instant);
-        LoadBalancingProxy proxy = await StartProxyAsync(farm, new ProxyOptions
-        {
-            TimeProvider = clock,
-            Ejection = new EjectionOptions { ConsecutiveFailures = 3, Duration = TimeSpan.FromSeconds(30) },
-        });
+        LoadBalancingProxy proxy = await StartProxyAsync(farm, EjectAfterThreeFailures(clock));
         using HttpClient client = NewClient();
         await farm.KillAsync(1).WaitAsync(Timeout);
         for (int i = 0; i < 10; i++)
@@ -147,11 +139,7 @@ public sealed class LoadBalancingProxyTests : FarmTest
     {
         var clock = new FakeTimeProvider();
         BackendFarm farm = await StartFarmAsync(Instant);
-        LoadBalancingProxy proxy = await StartProxyAsync(farm, new ProxyOptions
-        {
-            TimeProvider = clock,
-            Ejection = new EjectionOptions { ConsecutiveFailures = 3, Duration = TimeSpan.FromSeconds(30) },
-        });
+        LoadBalancingProxy proxy = await StartProxyAsync(farm, EjectAfterThreeFailures(clock));
         using HttpClient client = NewClient();
         await farm.KillAsync(1).WaitAsync(Timeout);
         for (int i = 0; i < 10; i++)
@@ -233,11 +221,7 @@ public sealed class LoadBalancingProxyTests : FarmTest
     {
         var clock = new FakeTimeProvider();
         BackendFarm farm = await StartFarmAsync(Instant);
-        LoadBalancingProxy proxy = await StartProxyAsync(farm, new ProxyOptions
-        {
-            TimeProvider = clock,
-            Ejection = new EjectionOptions { ConsecutiveFailures = 3, Duration = TimeSpan.FromSeconds(30) },
-        });
+        LoadBalancingProxy proxy = await StartProxyAsync(farm, EjectAfterThreeFailures(clock));
         using HttpClient client = NewClient();
         for (int i = 0; i < farm.Count; i++)
         {
@@ -314,4 +298,11 @@ public sealed class LoadBalancingProxyTests : FarmTest
     /// <summary>backend0 waits a minute on a clock that never moves (it holds every request until killed); the others answer at once.</summary>
     private static FarmOptions HangingFirstBackend(FakeTimeProvider clock) =>
         new() { Latency = TimeSpan.Zero, SlowBackend = 0, SlowLatency = TimeSpan.FromMinutes(1), TimeProvider = clock };
+
+    /// <summary>Ejection after 3 consecutive failures for 30 s of the given fake clock (the fault tests' setting).</summary>
+    private static ProxyOptions EjectAfterThreeFailures(FakeTimeProvider clock) => new()
+    {
+        TimeProvider = clock,
+        Ejection = new EjectionOptions { ConsecutiveFailures = 3, Duration = TimeSpan.FromSeconds(30) },
+    };
 }
