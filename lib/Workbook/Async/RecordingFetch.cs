@@ -15,10 +15,11 @@ namespace Workbook.Async;
 internal sealed class RecordingFetch
 {
     private static readonly TimeSpan s_wavePatience = TimeSpan.FromMilliseconds(500);
-    private static readonly TimeSpan s_slowPatience = TimeSpan.FromSeconds(3);
+
+    /// <summary>How long the slow URL is held at most when the others never finish.</summary>
+    internal static readonly TimeSpan SlowPatience = TimeSpan.FromSeconds(3);
 
     private readonly ConcurrentDictionary<string, int> _calls = new(StringComparer.Ordinal);
-    private readonly ConcurrentQueue<string> _finished = new();
     private readonly HashSet<string> _failing;
     private readonly int _wave;
     private readonly Random _random;
@@ -59,9 +60,6 @@ internal sealed class RecordingFetch
 
     /// <summary>How many fetches have started.</summary>
     public int Started => Volatile.Read(ref _started);
-
-    /// <summary>URLs in the order their fetches finished successfully.</summary>
-    public IReadOnlyList<string> CompletionOrder => [.. _finished];
 
     /// <summary>Whether the slow URL was released because every other URL finished (not by patience running out).</summary>
     public bool SlowReleasedByOthers => _slowReleasedByOthers;
@@ -127,7 +125,6 @@ internal sealed class RecordingFetch
                 throw new FetchFailedException(url);
             }
 
-            _finished.Enqueue(url);
             if (SlowUrl is not null && url != SlowUrl && !_othersDone.Task.IsCompleted
                 && Interlocked.Increment(ref _finishedDuringSlow) == _others)
             {
@@ -143,7 +140,7 @@ internal sealed class RecordingFetch
     {
         try
         {
-            await _othersDone.Task.WaitAsync(s_slowPatience, cancellationToken).ConfigureAwait(false);
+            await _othersDone.Task.WaitAsync(SlowPatience, cancellationToken).ConfigureAwait(false);
             _slowReleasedByOthers = true;
         }
         catch (TimeoutException)

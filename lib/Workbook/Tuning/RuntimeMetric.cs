@@ -18,7 +18,7 @@ public enum RuntimeMetric
     /// <summary>Lock contentions per second.</summary>
     LockContentionsPerSecond,
 
-    /// <summary>Generation-0 collections since the recording started (<c>dotnet.gc.collections</c>, gen0).</summary>
+    /// <summary>Collections since the recording started, all generations, as <see cref="GC.CollectionCount"/>(0) counts them (<c>dotnet.gc.collections</c>, summed over its generation tags).</summary>
     Gen0Collections,
 
     /// <summary>Generation-2 (full) collections since the recording started.</summary>

@@ -7,8 +7,8 @@ namespace Workbook.Tuning;
 /// <param name="ThreadPoolQueueLength">Work items waiting in the pool's queues.</param>
 /// <param name="CompletedWorkItems">Work items the pool has completed.</param>
 /// <param name="LockContentions">Times a thread had to wait for a <c>Monitor</c> lock (<c>lock</c> statement) held by another.</param>
-/// <param name="Gen0Collections">Generation-0 collections.</param>
-/// <param name="Gen1Collections">Generation-1 collections.</param>
+/// <param name="Gen0Collections">Collections of generation 0, counted like <see cref="GC.CollectionCount"/>: every collection, since each one collects gen 0.</param>
+/// <param name="Gen1Collections">Collections of generation 1 (gen-1 and gen-2 collections).</param>
 /// <param name="Gen2Collections">Generation-2 (full) collections.</param>
 /// <param name="AllocatedBytes">Bytes allocated on the managed heap.</param>
 /// <param name="CpuTime">Processor time the process has used, user plus system, over all cores.</param>

@@ -189,8 +189,10 @@ public sealed class RuntimeSampler : IDisposable
             _now.Long("dotnet.thread_pool.queue.length"),
             _now.Long("dotnet.thread_pool.work_item.count"),
             _now.Long("dotnet.monitor.lock_contentions"),
-            _now.Long("dotnet.gc.collections", "gen0"),
-            _now.Long("dotnet.gc.collections", "gen1"),
+            // The meter counts each collection once, under the oldest generation it collected; the
+            // sample reports GC.CollectionCount's inclusive numbers (a gen-2 collection also collects gen 0 and 1).
+            _now.Long("dotnet.gc.collections", "gen0") + _now.Long("dotnet.gc.collections", "gen1") + _now.Long("dotnet.gc.collections", "gen2"),
+            _now.Long("dotnet.gc.collections", "gen1") + _now.Long("dotnet.gc.collections", "gen2"),
             _now.Long("dotnet.gc.collections", "gen2"),
             _now.Long("dotnet.gc.heap.total_allocated"),
             TimeSpan.FromSeconds(_now.Double("dotnet.process.cpu.time", "user") + _now.Double("dotnet.process.cpu.time", "system")),

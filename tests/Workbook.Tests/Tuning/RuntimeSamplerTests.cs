@@ -45,11 +45,29 @@ public sealed class RuntimeSamplerTests
         using RuntimeSampler sampler = RuntimeSampler.Start(TimeSpan.FromSeconds(5));
         RuntimeSample before = sampler.SampleNow();
 
+        // The GC may escalate a forced gen-0 collection to gen 1; either way generation 0 was collected.
         GC.Collect(0, GCCollectionMode.Forced, blocking: true);
+        int counted = GC.CollectionCount(0);
 
         RuntimeSample after = sampler.SampleNow();
         Assert.True(after.Gen0Collections > before.Gen0Collections, $"gen0 {before.Gen0Collections} -> {after.Gen0Collections}");
+        Assert.True(after.Gen0Collections >= counted, $"sampled gen0 {after.Gen0Collections} < GC.CollectionCount(0) {counted} read before it");
         Assert.True(after.ThreadPoolThreads >= 0 && after.WorkingSetBytes > 0 && after.CpuTime > TimeSpan.Zero);
+    }
+
+    [Fact]
+    public void SampleNow_AfterAForcedFullCollection_EveryGenerationCountGrew()
+    {
+        using RuntimeSampler sampler = RuntimeSampler.Start(TimeSpan.FromSeconds(5));
+        RuntimeSample before = sampler.SampleNow();
+
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true);
+
+        RuntimeSample after = sampler.SampleNow();
+        Assert.True(after.Gen2Collections > before.Gen2Collections, $"gen2 {before.Gen2Collections} -> {after.Gen2Collections}");
+        Assert.True(after.Gen1Collections > before.Gen1Collections, $"gen1 {before.Gen1Collections} -> {after.Gen1Collections}");
+        Assert.True(after.Gen0Collections > before.Gen0Collections, $"gen0 {before.Gen0Collections} -> {after.Gen0Collections}");
+        Assert.True(after.Gen0Collections >= after.Gen1Collections && after.Gen1Collections >= after.Gen2Collections, $"{after.Gen0Collections}/{after.Gen1Collections}/{after.Gen2Collections}");
     }
 
     [Fact]
