@@ -6,8 +6,10 @@ namespace Workbook.Networking;
 
 /// <summary>
 /// Puts an HTTP server under load and measures it, like <c>wrk</c>: N clients in a closed loop (or
-/// a fixed-rate open loop), one shared <see cref="HttpClient"/>, per-request latency recorded
-/// without locks, and a <see cref="LoadResult"/> with throughput, percentiles and per-second series.
+/// a fixed-rate open loop), per-request latency recorded without locks, and a <see cref="LoadResult"/>
+/// with throughput, percentiles and per-second series. A closed loop of plain GETs runs on raw
+/// keep-alive sockets, one per client, as wrk does; the open loop and custom requests go through one
+/// shared <see cref="HttpClient"/> (see <see cref="LoadOptions.Client"/>).
 /// </summary>
 /// <remarks>
 /// Thread-safety: runs are independent; several may run at once. Each client writes only to its
@@ -29,13 +31,19 @@ public static class LoadGenerator
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        if (options.ChosenClient == LoadClient.Sockets)
+        {
+            var target = new RawHttpTarget(options.Url!, options.PooledConnectionLifetime);
+            return await RunClosedLoopAsync(options, () => new RawHttpConnection(target, cancellationToken), "raw sockets", cancellationToken).ConfigureAwait(false);
+        }
+
         using var sender = new LoadSender(options, cancellationToken);
         return options.IsOpenLoop
             ? await RunOpenLoopAsync(options, sender, cancellationToken).ConfigureAwait(false)
-            : await RunClosedLoopAsync(options, sender, cancellationToken).ConfigureAwait(false);
+            : await RunClosedLoopAsync(options, () => new HttpLoadClient(sender), "HttpClient", cancellationToken).ConfigureAwait(false);
     }
 
-    private static async Task<LoadResult> RunClosedLoopAsync(LoadOptions options, LoadSender sender, CancellationToken cancellationToken)
+    private static async Task<LoadResult> RunClosedLoopAsync(LoadOptions options, Func<ILoadClient> newClient, string clientName, CancellationToken cancellationToken)
     {
         int clients = options.Concurrency;
         long expectedEach = options.TotalRequests is { } total ? (total + clients - 1) / clients : 0;
@@ -52,19 +60,20 @@ public static class LoadGenerator
         for (int i = 0; i < clients; i++)
         {
             SampleLog log = logs[i];
-            running[i] = Task.Run(() => ClientLoopAsync(sender, log, turns, deadline, options.RequestTimeout, cancellationToken), CancellationToken.None);
+            running[i] = Task.Run(() => ClientLoopAsync(newClient, log, turns, deadline, options.RequestTimeout, cancellationToken), CancellationToken.None);
         }
 
         await Task.WhenAll(running).ConfigureAwait(false);
         TimeSpan elapsed = Stopwatch.GetElapsedTime(start);
-        string mode = string.Create(CultureInfo.InvariantCulture, $"closed loop, {clients} client{(clients == 1 ? "" : "s")}");
+        string mode = string.Create(CultureInfo.InvariantCulture, $"closed loop, {clients} client{(clients == 1 ? "" : "s")}, {clientName}");
         return LoadSummary.Build(mode, clients, start, elapsed, options.IntervalWidth, logs.SelectMany(l => l.Samples()));
     }
 
     private static async Task ClientLoopAsync(
-        LoadSender sender, SampleLog log, TurnCounter turns, long deadline, TimeSpan requestTimeout, CancellationToken cancellationToken)
+        Func<ILoadClient> newClient, SampleLog log, TurnCounter turns, long deadline, TimeSpan requestTimeout, CancellationToken cancellationToken)
     {
-        byte[] scratch = new byte[ScratchSize];
+        // Each client is disposed when its loop ends, however it ends: a raw-socket client closes its connection.
+        using ILoadClient client = newClient();
         // One timeout source per client, re-armed for every request: TryReset makes it reusable as
         // long as it has not fired, so a healthy run allocates no token source per request.
         var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -74,7 +83,7 @@ public static class LoadGenerator
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 timeout.CancelAfter(requestTimeout);
-                RequestSample sample = await sender.SendAsync(Stopwatch.GetTimestamp(), timeout.Token, scratch).ConfigureAwait(false);
+                RequestSample sample = await client.SendAsync(Stopwatch.GetTimestamp(), timeout.Token).ConfigureAwait(false);
                 log.Add(sample);
                 if (!timeout.TryReset())
                 {
@@ -124,7 +133,7 @@ public static class LoadGenerator
 
         await Task.WhenAll(running).ConfigureAwait(false);
         TimeSpan elapsed = Stopwatch.GetElapsedTime(start);
-        string mode = string.Create(CultureInfo.InvariantCulture, $"open loop, {rate:0.#} req/s, up to {options.Concurrency} connections");
+        string mode = string.Create(CultureInfo.InvariantCulture, $"open loop, {rate:0.#} req/s, up to {options.Concurrency} connections, HttpClient");
         return LoadSummary.Build(mode, options.Concurrency, start, elapsed, options.IntervalWidth, samples);
     }
 

@@ -47,6 +47,15 @@ public sealed record LoadOptions
     /// </summary>
     public Func<SocketsHttpHandler, HttpMessageHandler>? WrapHandler { get; init; }
 
+    /// <summary>
+    /// Which client sends the requests; <see cref="LoadClient.Auto"/> by default: raw keep-alive sockets
+    /// (one per client, like <c>wrk</c>) for a closed loop of GETs of an http <see cref="Url"/>, and the
+    /// shared <see cref="HttpClient"/> for everything else (open loop, https, <see cref="RequestFactory"/>,
+    /// <see cref="WrapHandler"/>). Asking for <see cref="LoadClient.Sockets"/> where it cannot work is
+    /// refused when the run starts.
+    /// </summary>
+    public LoadClient Client { get; init; } = LoadClient.Auto;
+
     /// <summary>A closed-loop run of exactly <paramref name="total"/> GETs of <paramref name="url"/>.</summary>
     /// <param name="url">The target.</param>
     /// <param name="total">How many requests, 1 or more.</param>
@@ -80,6 +89,21 @@ public sealed record LoadOptions
     /// <summary>Whether the run follows a fixed schedule (<see cref="RequestsPerSecond"/> is set).</summary>
     internal bool IsOpenLoop => RequestsPerSecond is not null;
 
+    /// <summary>The client the run really uses: <see cref="Client"/> with <see cref="LoadClient.Auto"/> decided. Call after <see cref="Validate"/>.</summary>
+    internal LoadClient ChosenClient => Client switch
+    {
+        LoadClient.Auto => WhySocketsCannot() is null ? LoadClient.Sockets : LoadClient.HttpClient,
+        _ => Client,
+    };
+
+    /// <summary>Why the raw-socket client cannot run these options, or null when it can.</summary>
+    private string? WhySocketsCannot() =>
+        IsOpenLoop ? "the open loop (RequestsPerSecond is set) always sends through HttpClient"
+        : RequestFactory is not null ? "a RequestFactory can build any request, and only HttpClient sends arbitrary requests"
+        : WrapHandler is not null ? "a WrapHandler wraps HttpClient's handler, which the socket client does not use"
+        : Url is null || Url.Scheme != Uri.UriSchemeHttp ? "only plain http URLs can be sent over raw sockets (https needs TLS, which HttpClient does)"
+        : null;
+
     /// <summary>Throws a clear exception naming the first setting that makes no sense.</summary>
     internal void Validate()
     {
@@ -96,6 +120,16 @@ public sealed record LoadOptions
         if ((TotalRequests is null) == (Duration is null))
         {
             throw new ArgumentException("Set exactly one of TotalRequests and Duration: the generator needs to know when to stop.");
+        }
+
+        if (!Enum.IsDefined(Client))
+        {
+            throw new ArgumentOutOfRangeException(nameof(Client), Client, "Client must be LoadClient.Auto, LoadClient.HttpClient or LoadClient.Sockets.");
+        }
+
+        if (Client == LoadClient.Sockets && WhySocketsCannot() is { } reason)
+        {
+            throw new ArgumentException($"Client = LoadClient.Sockets is not possible here: {reason}. Use LoadClient.Auto or LoadClient.HttpClient.", nameof(Client));
         }
 
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Concurrency, nameof(Concurrency));

@@ -15,7 +15,7 @@ namespace Workbook.Networking;
 /// </remarks>
 public sealed record LoadResult
 {
-    /// <summary>How the load was applied, e.g. "closed loop, 16 clients".</summary>
+    /// <summary>How the load was applied, e.g. "closed loop, 16 clients, raw sockets".</summary>
     public required string Mode { get; init; }
 
     /// <summary>Clients (closed loop) or the connection cap (open loop).</summary>

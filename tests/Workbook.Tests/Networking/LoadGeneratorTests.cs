@@ -192,7 +192,7 @@ public sealed class LoadGeneratorTests : LoopbackTest
         LoadResult result = await LoadGenerator.RunAsync(LoadOptions.Requests(server.Url("/fast"), 20, 2)).WaitAsync(Timeout);
 
         string text = result.ToString();
-        Assert.Contains("closed loop, 2 clients: 20 requests", text);
+        Assert.Contains("closed loop, 2 clients, raw sockets: 20 requests", text);
         Assert.Contains("p99.9", text);
         Assert.Contains("backends: solo 20", text);
     }

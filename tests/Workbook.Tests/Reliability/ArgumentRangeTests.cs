@@ -36,6 +36,7 @@ public class ArgumentRangeTests
         { "LoadOptions.Concurrency = 10,001", () => LoadGenerator.RunAsync(new LoadOptions { Url = Nowhere, TotalRequests = 1, Concurrency = 10_001 }), "Concurrency" },
         { "LoadOptions.RequestsPerSecond = NaN", () => LoadGenerator.RunAsync(new LoadOptions { Url = Nowhere, TotalRequests = 1, RequestsPerSecond = double.NaN }), "RequestsPerSecond" },
         { "LoadOptions.RequestTimeout = 0", () => LoadGenerator.RunAsync(new LoadOptions { Url = Nowhere, TotalRequests = 1, RequestTimeout = TimeSpan.Zero }), "RequestTimeout" },
+        { "LoadOptions.Client = (LoadClient)42", () => LoadGenerator.RunAsync(new LoadOptions { Url = Nowhere, TotalRequests = 1, Client = (LoadClient)42 }), "Client" },
         { "SocketCensus.Count(port: 0)", Sync(() => SocketCensus.Count(0)), "port" },
         { "SocketCensus.Count(port: 65,536)", Sync(() => SocketCensus.Count(65_536)), "port" },
         { "LineServerOptions.MaxLineLength = 0", Sync(() => LineServer.Start(new LineServerOptions { MaxLineLength = 0 })), "MaxLineLength" },
