@@ -92,6 +92,12 @@ Twin.Section("Throughput and p99 against concurrency");
 // cores, shared by client *and* server) is saturated. From then on, extra users only **queue**:
 // throughput stays flat while p99 latency grows roughly in proportion to the number of users
 // (Little's law: latency ≈ users / throughput).
+//
+// Each virtual user keeps one TCP connection open and writes the same ready-made `GET` bytes on it,
+// reading the answer straight off the socket, as `wrk` does: a lean client leaves more of the two
+// cores to the server. A fixed-rate *open loop* (`RequestsPerSecond`, used in the capstone) and custom
+// requests (`RequestFactory`) go through one shared `HttpClient` instead; `LoadOptions.Client` chooses,
+// and each result's first line says which client ran.
 
 Twin.Cell(6);
 int[] levels = [1, 4, 16, 64, 256];
