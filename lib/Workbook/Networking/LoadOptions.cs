@@ -34,7 +34,7 @@ public sealed record LoadOptions
     /// <summary>The most one request may take, body included, before it is abandoned and counted as a "timeout" error; 10 s by default.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>How long a pooled connection may be reused before it is replaced (so DNS changes are noticed); 2 minutes by default.</summary>
+    /// <summary>How long a connection may be reused before it is replaced (so DNS changes are noticed), in HttpClient's pool and by each raw-socket client alike; 2 minutes by default.</summary>
     public TimeSpan PooledConnectionLifetime { get; init; } = TimeSpan.FromMinutes(2);
 
     /// <summary>The width of the slices in <see cref="LoadResult.Intervals"/>; one second by default.</summary>
