@@ -30,30 +30,7 @@ public static class ContentionDemo
         }
 
         var counter = new ContendedCounter(kind, threads);
-        using var gate = new Barrier(threads + 1);
-        var workers = new Thread[threads];
-        for (int t = 0; t < threads; t++)
-        {
-            int index = t;
-            workers[t] = new Thread(() =>
-            {
-                gate.SignalAndWait();
-                counter.Add(index, incrementsPerThread);
-            })
-            { IsBackground = true, Name = $"contention demo {kind} {t}" };
-            workers[t].Start();
-        }
-
-        long contentionsBefore = Monitor.LockContentionCount;
-        gate.SignalAndWait();
-        long start = Stopwatch.GetTimestamp();
-        foreach (Thread worker in workers)
-        {
-            worker.Join();
-        }
-
-        TimeSpan elapsed = Stopwatch.GetElapsedTime(start);
-        long contentions = Monitor.LockContentionCount - contentionsBefore;
+        (TimeSpan elapsed, long contentions) = GatedThreads.Run(threads, $"contention demo {kind}", index => counter.Add(index, incrementsPerThread));
         return new ContentionResult(kind, threads, (long)threads * incrementsPerThread, counter.Total(), elapsed, contentions);
     }
 

@@ -29,59 +29,27 @@ public static class RequestLoad
         ArgumentOutOfRangeException.ThrowIfGreaterThan(length, TimeSpan.FromMinutes(1), nameof(duration));
 
         var calls = new long[threads];
-        using var gate = new Barrier(threads + 1);
-        var workers = new Thread[threads];
-        for (int t = 0; t < threads; t++)
+        (TimeSpan elapsed, long contentions) = GatedThreads.Run(threads, "request load", index =>
         {
-            int index = t;
-            workers[t] = new Thread(() =>
+            long end = Stopwatch.GetTimestamp() + (long)(length.TotalSeconds * Stopwatch.Frequency);
+            long call = 0;
+            do
             {
-                gate.SignalAndWait();
-                long end = Stopwatch.GetTimestamp() + (long)(length.TotalSeconds * Stopwatch.Frequency);
-                long call = 0;
-                do
+                // Batches of 64 keep the clock reads from dominating a cheap Record.
+                for (int i = 0; i < 64; i++, call++)
                 {
-                    // Batches of 64 keep the clock reads from dominating a cheap Record.
-                    for (int i = 0; i < 64; i++, call++)
-                    {
-                        stats.Record(RequestTraffic.EndpointOf(call), RequestTraffic.MicrosecondsOf(call));
-                    }
+                    stats.Record(RequestTraffic.EndpointOf(call), RequestTraffic.MicrosecondsOf(call));
                 }
-                while (Stopwatch.GetTimestamp() < end);
-                calls[index] = call;
-            })
-            { IsBackground = true, Name = $"request load {t}" };
-            workers[t].Start();
-        }
-
-        long before = Monitor.LockContentionCount;
-        gate.SignalAndWait();
-        long start = Stopwatch.GetTimestamp();
-        foreach (Thread worker in workers)
-        {
-            worker.Join();
-        }
-
-        TimeSpan elapsed = Stopwatch.GetElapsedTime(start);
-        long contentions = Monitor.LockContentionCount - before;
+            }
+            while (Stopwatch.GetTimestamp() < end);
+            calls[index] = call;
+        });
         return new RequestLoadResult(stats.GetType().Name, threads, calls.Sum(), elapsed, contentions, IsExact(stats, calls));
     }
 
     private static bool IsExact(IRequestStats stats, long[] calls)
     {
-        var hits = RequestTraffic.Endpoints.ToDictionary(e => e, _ => 0L, StringComparer.Ordinal);
-        long microseconds = 0;
-        foreach (long n in calls)
-        {
-            (Dictionary<string, long> h, long us) = RequestTraffic.Expected(n);
-            foreach ((string endpoint, long count) in h)
-            {
-                hits[endpoint] += count;
-            }
-
-            microseconds += us;
-        }
-
+        (Dictionary<string, long> hits, long microseconds) = RequestTraffic.Expected(calls);
         return hits.All(p => stats.Hits(p.Key) == p.Value) && stats.TotalHits == calls.Sum() && stats.TotalMicroseconds == microseconds;
     }
 }

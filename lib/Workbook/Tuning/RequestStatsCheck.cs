@@ -88,19 +88,7 @@ internal static class RequestStatsCheck
 
     private static void CheckTotals(IRequestStats stats, ConcurrentRun run, CheckContext context)
     {
-        var hits = RequestTraffic.Endpoints.ToDictionary(e => e, _ => 0L, StringComparer.Ordinal);
-        long microseconds = 0;
-        foreach (long calls in run.CallsPerThread)
-        {
-            (Dictionary<string, long> h, long us) = RequestTraffic.Expected(calls);
-            foreach ((string endpoint, long n) in h)
-            {
-                hits[endpoint] += n;
-            }
-
-            microseconds += us;
-        }
-
+        (Dictionary<string, long> hits, long microseconds) = RequestTraffic.Expected(run.CallsPerThread);
         foreach ((string endpoint, long expected) in hits)
         {
             long counted = stats.Hits(endpoint);

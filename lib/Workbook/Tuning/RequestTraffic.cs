@@ -42,6 +42,25 @@ public static class RequestTraffic
         return (hits, (cycles * 5050) + (rest * (rest + 1) / 2));
     }
 
+    /// <summary>Exact totals when several threads each sent their own first calls (thread i sent <paramref name="callsPerThread"/>[i]).</summary>
+    internal static (Dictionary<string, long> Hits, long Microseconds) Expected(IEnumerable<long> callsPerThread)
+    {
+        var hits = Endpoints.ToDictionary(e => e, _ => 0L, StringComparer.Ordinal);
+        long microseconds = 0;
+        foreach (long calls in callsPerThread)
+        {
+            (Dictionary<string, long> h, long us) = Expected(calls);
+            foreach ((string endpoint, long n) in h)
+            {
+                hits[endpoint] += n;
+            }
+
+            microseconds += us;
+        }
+
+        return (hits, microseconds);
+    }
+
     /// <summary>Sends <paramref name="calls"/> calls of this traffic to <paramref name="stats"/> from the calling thread.</summary>
     /// <param name="stats">The statistics to update.</param>
     /// <param name="calls">How many calls.</param>
