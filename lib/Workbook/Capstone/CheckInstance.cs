@@ -1,15 +1,7 @@
 using System.Collections.Concurrent;
-using System.Globalization;
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
+using Workbook.Balancing.Farm;
 using Workbook.Networking;
 
 namespace Workbook.Capstone;
@@ -35,18 +27,13 @@ internal enum InstanceMode
 internal sealed class CheckInstance : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, int> _attempts = new();
-    private readonly WebApplication _app;
-    private int _disposed;
+    private LoopbackHost _host = null!;
 
-    private CheckInstance(string name, WebApplication app)
-    {
-        Name = name;
-        _app = app;
-    }
+    private CheckInstance(string name) => Name = name;
 
     public string Name { get; }
 
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress => _host.BaseAddress;
 
     public InstanceMode Mode { get; set; }
 
@@ -58,42 +45,16 @@ internal sealed class CheckInstance : IAsyncDisposable
 
     public static async Task<CheckInstance> StartAsync(string name, CancellationToken cancellationToken)
     {
-        WebApplicationBuilder builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(CheckInstance).Assembly.GetName().Name });
-        builder.Logging.ClearProviders();
-        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(1));
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
-        {
-            kestrel.AddServerHeader = false;
-            kestrel.Listen(IPAddress.Loopback, 0);
-        });
-        WebApplication app = builder.Build();
-        var instance = new CheckInstance(name, app);
-        app.Run(instance.AnswerAsync);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        string address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        instance.BaseAddress = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{new Uri(address).Port}/"));
+        var instance = new CheckInstance(name);
+        // GETs only: Kestrel's default body limit (30,000,000 bytes) is kept.
+        instance._host = await LoopbackHost.StartAsync(_ => { }, app => app.Run(instance.AnswerAsync), 30_000_000, cancellationToken).ConfigureAwait(false);
         return instance;
     }
 
     /// <summary>How many times the request with this id reached this instance.</summary>
     public int AttemptsFor(string id) => _attempts.TryGetValue(id, out int n) ? n : 0;
 
-    public async ValueTask DisposeAsync()
-    {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0)
-        {
-            return;
-        }
-
-        try
-        {
-            await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);
-        }
-        finally
-        {
-            await _app.DisposeAsync().ConfigureAwait(false);
-        }
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     private async Task AnswerAsync(HttpContext context)
     {
